@@ -1,0 +1,198 @@
+//! One file through the whole intake check: bytes → text → zone → rules → verdict.
+//!
+//! This is the library's front door. It does no I/O of its own: the caller hands it the bytes
+//! (read within the size limit) and an [`IncludeLoader`] that decides what else may be read.
+
+use crate::diag::{Diagnostic, Emitter, Lang, RuleFilter, Severity};
+use crate::rules::{self, syntax as r};
+use crate::source::{Encoding, FileId, SourceFile, Sources, Span};
+use crate::tr;
+use crate::zone::{self, IncludeLoader, ParseOptions, Zone, ZoneIndex};
+
+/// Everything the caller decides about checking.
+#[derive(Clone, Debug)]
+pub struct CheckOptions {
+    pub parse: ParseOptions,
+    pub filter: RuleFilter,
+    pub lang: Lang,
+    /// `None` detects the encoding.
+    pub encoding: Option<Encoding>,
+    /// Files larger than this are refused unread (ZG002).
+    pub max_file_size: u64,
+    /// A file is rejected when it has a finding at least this severe.
+    pub fail_on: Severity,
+}
+
+impl Default for CheckOptions {
+    fn default() -> Self {
+        CheckOptions {
+            parse: ParseOptions::default(),
+            filter: RuleFilter::default(),
+            lang: Lang::En,
+            encoding: None,
+            max_file_size: 64 << 20,
+            fail_on: Severity::Error,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    Accepted,
+    Rejected,
+}
+
+/// The outcome for one file.
+#[derive(Debug)]
+pub struct FileReport {
+    pub file: FileId,
+    pub path: String,
+    pub encoding: String,
+    pub zone: Option<Zone>,
+    /// Findings in source order, suppressed ones removed.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Findings counted but not kept (past the storage limit), by severity.
+    pub overflow: [u64; 3],
+    pub suppressed: u64,
+    pub verdict: Verdict,
+}
+
+impl FileReport {
+    pub fn count(&self, severity: Severity) -> u64 {
+        self.diagnostics.iter().filter(|d| d.severity == severity).count() as u64 + self.overflow[severity as usize]
+    }
+
+    pub fn records(&self) -> usize {
+        self.zone.as_ref().map_or(0, |z| z.records.len())
+    }
+
+    pub fn origin(&self) -> Option<String> {
+        self.zone.as_ref().filter(|z| !z.apex().is_root() || z.origin_source != zone::OriginSource::None).map(|z| z.origin.to_string())
+    }
+}
+
+/// What a file's first bytes say it is, when it is not text.
+fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"PK\x03\x04", "a ZIP archive (an .xlsx workbook, a .docx document or an archive)"),
+        (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "an old Office document (.xls or .doc)"),
+        (b"%PDF", "a PDF document"),
+        (b"\x89PNG", "a PNG image"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"\x1F\x8B", "a gzip archive"),
+        (b"Rar!", "a RAR archive"),
+        (b"7z\xBC\xAF", "a 7-Zip archive"),
+        (b"\x7FELF", "a program"),
+    ];
+    if let Some((_, kind)) = MAGIC.iter().find(|(m, _)| bytes.starts_with(m)) {
+        return Some(kind);
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    let utf16 = head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") || {
+        let nul_odd = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+        let nul_even = head.iter().step_by(2).filter(|&&b| b == 0).count();
+        nul_odd * 10 >= head.len() / 2 * 7 || nul_even * 10 >= head.len() / 2 * 7
+    };
+    (!utf16 && head.contains(&0)).then_some("binary data")
+}
+
+fn binary_kind_ja(kind: &str) -> &'static str {
+    match kind {
+        k if k.starts_with("a ZIP") => "ZIP アーカイブ（.xlsx ブック、.docx 文書、またはアーカイブ）",
+        k if k.starts_with("an old Office") => "旧形式の Office 文書（.xls または .doc）",
+        "a PDF document" => "PDF 文書",
+        "a PNG image" | "a JPEG image" | "a GIF image" => "画像",
+        "a gzip archive" | "a RAR archive" | "a 7-Zip archive" => "圧縮アーカイブ",
+        "a program" => "プログラム",
+        _ => "バイナリデータ",
+    }
+}
+
+/// Checks one file given as bytes. `truncated` says the bytes stopped at the size limit.
+pub fn check_bytes(sources: &mut Sources, path: &str, bytes: &[u8], truncated: bool, options: &CheckOptions, loader: &mut dyn IncludeLoader) -> FileReport {
+    let mut em = Emitter::new(options.lang, &options.filter);
+    let lang = options.lang;
+    if truncated {
+        let file = sources.add(SourceFile::from_text(path, ""));
+        let max = options.max_file_size;
+        em.emit(Diagnostic::new(&r::FILE_TOO_LARGE, Span::new(file, 0, 0), tr!(lang,
+            "file is larger than {max} bytes; it was not read", "ファイルが {max} バイトを超えているため読み込みませんでした"))
+            .help(tr!(lang, "send the zone itself; raise the limit with --max-file-size if a zone really is this large",
+                "ゾーンそのものを送ってください。本当にこれほど大きいゾーンなら --max-file-size で上限を上げてください")));
+        return finish(file, path, "unknown".into(), None, em, options);
+    }
+    if let Some(kind) = binary_kind(bytes) {
+        let file = sources.add(SourceFile::from_text(path, ""));
+        let kind_ja = binary_kind_ja(kind);
+        em.emit(Diagnostic::new(&r::BINARY_INPUT, Span::new(file, 0, 0), tr!(lang,
+            "this is {kind}, not a zone file", "これはゾーンファイルではなく{kind_ja}です"))
+            .help(tr!(lang, "ask for the zone file, or the record table saved as CSV; a workbook is read with --input-format xlsx",
+                "ゾーンファイル、または CSV で保存したレコード表を依頼してください。ブックは --input-format xlsx で読めます")));
+        return finish(file, path, "binary".into(), None, em, options);
+    }
+    let decoded = crate::source::decode(bytes, options.encoding);
+    let encoding = decoded.encoding.to_string();
+    let file = sources.add(SourceFile::new(path, decoded));
+    report_malformed(sources, file, &mut em);
+    check_source(sources, file, path, encoding, options, loader, em)
+}
+
+/// Checks a file already in `sources` (its text decoded): parse, rules, verdict.
+pub fn check_source(sources: &mut Sources, file: FileId, path: &str, encoding: String, options: &CheckOptions, loader: &mut dyn IncludeLoader, mut em: Emitter<'_>) -> FileReport {
+    let zone = zone::parse(sources, file, &options.parse, loader, &mut em);
+    // Included files' undecodable bytes are reported like the main file's.
+    for id in (file.0 + 1)..sources.len() as u32 {
+        report_malformed(sources, FileId(id), &mut em);
+    }
+    let index = ZoneIndex::new(&zone);
+    let cx = rules::Context { zone: &zone, index: &index, sources, lang: options.lang };
+    rules::run_zone_rules(&cx, &mut em);
+    finish(file, path, encoding, Some(zone), em, options)
+}
+
+fn report_malformed(sources: &Sources, file: FileId, em: &mut Emitter<'_>) {
+    let source = sources.get(file);
+    let lang = em.lang;
+    let encoding = source.encoding.to_string();
+    for run in &source.malformed {
+        let hex: String = run.bytes.iter().map(|b| format!("\\x{b:02X}")).collect();
+        em.emit(Diagnostic::new(&r::UNDECODABLE_BYTES, Span::new(file, run.text_offset as usize, run.text_offset as usize + 3), tr!(lang,
+            "bytes `{hex}` are not valid {encoding}", "バイト `{hex}` は {encoding} として不正です"))
+            .help(tr!(lang, "the file was read as {encoding}; save it again in one encoding (UTF-8 is best), or pass --encoding if that guess is wrong",
+                "ファイルを {encoding} として読みました。1 つの文字コード（UTF-8 推奨）で保存し直すか、判定が誤っていれば --encoding を指定してください")));
+    }
+}
+
+/// Applies suppressions, orders the findings and decides the verdict.
+fn finish(file: FileId, path: &str, encoding: String, zone: Option<Zone>, em: Emitter<'_>, options: &CheckOptions) -> FileReport {
+    let (mut diagnostics, overflow) = em.into_parts();
+    let before = diagnostics.len();
+    if let Some(zone) = &zone
+        && !zone.suppressions.is_empty()
+    {
+        diagnostics.retain(|d| {
+            !zone.suppressions.iter().any(|s| {
+                s.span.file == d.span.file
+                    && s.span.start <= d.span.start
+                    && d.span.start <= s.span.end
+                    && s.codes.iter().any(|c| crate::diag::matches_code(c, d.rule.code))
+            })
+        });
+    }
+    let suppressed = (before - diagnostics.len()) as u64;
+    diagnostics.sort_by(|a, b| (a.span.file, a.span.start, a.span.end, a.rule.code).cmp(&(b.span.file, b.span.start, b.span.end, b.rule.code)));
+    let failing = diagnostics.iter().any(|d| d.severity <= options.fail_on)
+        || Severity::ALL.iter().any(|&s| s <= options.fail_on && overflow[s as usize] > 0);
+    FileReport {
+        file,
+        path: path.to_owned(),
+        encoding,
+        zone,
+        diagnostics,
+        overflow,
+        suppressed,
+        verdict: if failing { Verdict::Rejected } else { Verdict::Accepted },
+    }
+}

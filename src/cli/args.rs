@@ -1,0 +1,147 @@
+//! What the user typed. [`super::config`] turns these into checked options; nothing else reads
+//! them.
+
+use crate::diag::{Lang, Severity};
+use crate::report::Format;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+pub const EXIT_CODES: &str = "\
+Exit codes:
+  0  every file was accepted (no finding at or above --fail-on)
+  1  at least one file was rejected
+  2  usage error, or a file could not be read";
+
+#[derive(Parser, Debug)]
+#[command(name = "zonegate", version, about = "Intake checks for customer DNS zone submissions", after_help = EXIT_CODES)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    /// Language of messages, help and summaries [default: from LC_ALL, LC_MESSAGES or LANG]
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+    /// When to colour the output (NO_COLOR is honoured in auto mode)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check zone files and report every problem, with positions and fixes
+    #[command(after_help = EXIT_CODES)]
+    Check(CheckArgs),
+    /// Print a zone in canonical form: absolute names, explicit TTL and class, one record per line
+    #[command(after_help = "Exit codes:\n  0  the zone was printed\n  1  the zone has errors; nothing was printed\n  2  usage error, or the file could not be read")]
+    Fmt(FmtArgs),
+    /// List the rule catalogue
+    Rules(RulesArgs),
+    /// Print a rule's documentation
+    Explain(ExplainArgs),
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct InputArgs {
+    /// The domain applied for; relative names are completed with it [default: $ORIGIN, then the SOA owner, then the file name]
+    #[arg(long, value_name = "NAME")]
+    pub origin: Option<String>,
+    /// Encoding of the input: auto, utf-8, shift_jis, euc-jp, iso-2022-jp, utf-16le, utf-16be
+    #[arg(long, default_value = "auto", value_name = "ENCODING")]
+    pub encoding: String,
+    /// Allow $INCLUDE of files that, once canonicalised, lie inside DIR (refused by default)
+    #[arg(long, value_name = "DIR")]
+    pub allow_include: Option<PathBuf>,
+    /// Refuse files larger than this many bytes
+    #[arg(long, default_value_t = 64 << 20, value_name = "BYTES")]
+    pub max_file_size: u64,
+    /// Skip lines longer than this many bytes
+    #[arg(long, default_value_t = 1 << 20, value_name = "BYTES")]
+    pub max_line_length: usize,
+    /// Skip records with a field longer than this many bytes
+    #[arg(long, default_value_t = 256 << 10, value_name = "BYTES")]
+    pub max_token_length: usize,
+    /// Skip records with more fields than this
+    #[arg(long, default_value_t = 70_000, value_name = "N")]
+    pub max_fields: usize,
+    /// Refuse a $GENERATE that would make more records than this
+    #[arg(long, default_value_t = 65_536, value_name = "N")]
+    pub max_generate: u64,
+    /// Refuse $INCLUDE nesting deeper than this
+    #[arg(long, default_value_t = 8, value_name = "N")]
+    pub max_include_depth: usize,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format [default: full on a terminal, concise otherwise]
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Run only these rules (codes or prefixes, comma-separated)
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub select: Vec<String>,
+    /// Skip these rules (codes or prefixes, comma-separated)
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub ignore: Vec<String>,
+    /// Reject a file with a finding at least this severe
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+    /// Findings shown per file; the rest are counted
+    #[arg(long, default_value_t = 200, value_name = "N")]
+    pub max_diagnostics: usize,
+    /// Zone files, directories to search for them, or - for standard input
+    #[arg(required = true, value_name = "FILE|DIR|-")]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct FmtArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// The zone file, or - for standard input
+    #[arg(value_name = "FILE|-")]
+    pub path: PathBuf,
+}
+
+#[derive(Args, Debug)]
+pub struct RulesArgs {
+    #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
+    pub format: RulesFormat,
+}
+
+#[derive(Args, Debug)]
+pub struct ExplainArgs {
+    /// A rule code (ZG032) or name (unknown-type)
+    pub rule: String,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum RulesFormat {
+    Table,
+    Json,
+    Markdown,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+}
+
+impl From<FailOn> for Severity {
+    fn from(f: FailOn) -> Severity {
+        match f {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Info => Severity::Info,
+        }
+    }
+}

@@ -1,0 +1,252 @@
+//! Diagnostics are data: a rule, a severity, a span, and messages already in the run's language.
+//!
+//! Positions stay as byte spans until something renders them ([`crate::report`]). Findings about
+//! the customer's file and errors of the tool itself are kept apart: the first are
+//! [`Diagnostic`]s and decide the verdict; the second are `anyhow` errors and decide exit code 2.
+
+pub mod escape;
+mod lang;
+
+pub use escape::{escape, escape_bytes};
+pub use lang::Lang;
+
+use crate::rules::Rule;
+use crate::source::Span;
+use std::collections::HashMap;
+
+/// How bad a finding is. The order is from worst to mildest, so `min()` finds the worst.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The zone would break something on cutover day; the application goes back to the customer.
+    Error,
+    /// Probably wrong, or risky; an operator should look.
+    Warning,
+    /// Worth knowing; nothing to fix.
+    Info,
+}
+
+impl Severity {
+    pub const ALL: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (_, Lang::En) => self.as_str(),
+            (Severity::Error, Lang::Ja) => "エラー",
+            (Severity::Warning, Lang::Ja) => "警告",
+            (Severity::Info, Lang::Ja) => "情報",
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+impl std::str::FromStr for Severity {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.to_ascii_lowercase().as_str() {
+            "error" => Ok(Severity::Error),
+            "warning" | "warn" => Ok(Severity::Warning),
+            "info" | "note" => Ok(Severity::Info),
+            other => Err(format!("unknown severity `{}`; use error, warning or info", escape(other))),
+        }
+    }
+}
+
+/// A secondary place in the source that explains the finding, e.g. where a quote was opened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Label {
+    pub span: Span,
+    pub message: String,
+}
+
+/// One finding.
+#[derive(Clone, Debug)]
+pub struct Diagnostic {
+    pub rule: &'static Rule,
+    pub severity: Severity,
+    pub span: Span,
+    pub message: String,
+    pub help: Option<String>,
+    pub labels: Vec<Label>,
+}
+
+impl Diagnostic {
+    /// A finding at `span`, at the rule's default severity. Messages must already be escaped
+    /// where they quote zone data (see [`escape`]).
+    pub fn new(rule: &'static Rule, span: Span, message: impl Into<String>) -> Self {
+        Diagnostic { rule, severity: rule.severity, span, message: message.into(), help: None, labels: Vec::new() }
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn maybe_help(mut self, help: Option<String>) -> Self {
+        self.help = help;
+        self
+    }
+
+    pub fn label(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.labels.push(Label { span, message: message.into() });
+        self
+    }
+
+    pub fn code(&self) -> &'static str {
+        self.rule.code
+    }
+}
+
+/// Which rules run and how severe their findings are: `--select`, `--ignore`, and the policy's
+/// overrides. Codes match by prefix, so `ZG5` means every mail rule.
+#[derive(Clone, Debug, Default)]
+pub struct RuleFilter {
+    pub select: Vec<String>,
+    pub ignore: Vec<String>,
+    pub severity: HashMap<String, Severity>,
+}
+
+impl RuleFilter {
+    /// The most specific pattern wins, so `--select ZG5 --ignore ZG51` runs the mail rules except
+    /// SPF, and `--ignore ZG5 --select ZG512` runs one SPF rule alone.
+    pub fn enabled(&self, code: &str) -> bool {
+        let best = |patterns: &[String]| {
+            patterns.iter().filter(|p| matches_code(p, code)).map(|p| p.len()).max()
+        };
+        let selected = if self.select.is_empty() { Some(0) } else { best(&self.select) };
+        match (selected, best(&self.ignore)) {
+            (None, _) => false,
+            (Some(_), None) => true,
+            (Some(s), Some(i)) => s > i,
+        }
+    }
+
+    pub fn severity_of(&self, rule: &Rule) -> Severity {
+        self.severity.get(rule.code).copied().unwrap_or(rule.severity)
+    }
+}
+
+/// `ALL` matches everything; otherwise a code or a prefix of one.
+pub fn matches_code(pattern: &str, code: &str) -> bool {
+    pattern.eq_ignore_ascii_case("ALL") || code.len() >= pattern.len() && code[..pattern.len()].eq_ignore_ascii_case(pattern)
+}
+
+/// Collects the findings of one file, in the run's language.
+///
+/// Storage is bounded: past `store_limit` findings only counts are kept, so a hostile file with a
+/// million faulty lines costs a counter, not a gigabyte. The verdict still sees every finding.
+#[derive(Debug)]
+pub struct Emitter<'f> {
+    pub lang: Lang,
+    filter: &'f RuleFilter,
+    diagnostics: Vec<Diagnostic>,
+    /// Findings counted but not stored, by severity.
+    overflow: [u64; 3],
+    store_limit: usize,
+}
+
+impl<'f> Emitter<'f> {
+    pub const DEFAULT_STORE_LIMIT: usize = 100_000;
+
+    pub fn new(lang: Lang, filter: &'f RuleFilter) -> Self {
+        Emitter { lang, filter, diagnostics: Vec::new(), overflow: [0; 3], store_limit: Self::DEFAULT_STORE_LIMIT }
+    }
+
+    pub fn with_store_limit(mut self, limit: usize) -> Self {
+        self.store_limit = limit;
+        self
+    }
+
+    pub fn filter(&self) -> &RuleFilter {
+        self.filter
+    }
+
+    pub fn is_enabled(&self, rule: &Rule) -> bool {
+        self.filter.enabled(rule.code)
+    }
+
+    pub fn emit(&mut self, mut diagnostic: Diagnostic) {
+        if !self.filter.enabled(diagnostic.rule.code) {
+            return;
+        }
+        diagnostic.severity = self.filter.severity_of(diagnostic.rule);
+        if self.diagnostics.len() < self.store_limit {
+            self.diagnostics.push(diagnostic);
+        } else {
+            self.overflow[diagnostic.severity.index()] += 1;
+        }
+    }
+
+    /// Moves findings gathered elsewhere (say, by a worker thread) into this one.
+    pub fn extend(&mut self, diagnostics: impl IntoIterator<Item = Diagnostic>) {
+        for d in diagnostics {
+            self.emit(d);
+        }
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.overflow[0] > 0 || self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    pub fn into_parts(self) -> (Vec<Diagnostic>, [u64; 3]) {
+        (self.diagnostics, self.overflow)
+    }
+
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+}
+
+/// Picks the message for the run's language. Both texts are format strings with the same
+/// arguments, so a missing translation is a compile error, not a blank message.
+#[macro_export]
+macro_rules! tr {
+    ($lang:expr, $en:literal, $ja:literal $(,)?) => {
+        match $lang {
+            $crate::diag::Lang::En => format!($en),
+            $crate::diag::Lang::Ja => format!($ja),
+        }
+    };
+    ($lang:expr, $en:literal, $ja:literal, $($args:tt)*) => {
+        match $lang {
+            $crate::diag::Lang::En => format!($en, $($args)*),
+            $crate::diag::Lang::Ja => format!($ja, $($args)*),
+        }
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn most_specific_pattern_wins() {
+        let f = RuleFilter { select: vec!["ZG5".into()], ignore: vec!["ZG51".into()], ..Default::default() };
+        assert!(f.enabled("ZG501"));
+        assert!(!f.enabled("ZG512"));
+        assert!(!f.enabled("ZG301"));
+        let f = RuleFilter { ignore: vec!["ZG5".into()], select: vec!["ZG512".into()], ..Default::default() };
+        assert!(f.enabled("ZG512"));
+        assert!(!f.enabled("ZG501"));
+        let f = RuleFilter { ignore: vec!["all".into()], ..Default::default() };
+        assert!(!f.enabled("ZG001"));
+    }
+
+    #[test]
+    fn tr_picks_language_with_captured_arguments() {
+        let ty = "AAA";
+        assert_eq!(tr!(Lang::En, "unknown type `{ty}`", "不明なタイプ `{ty}`"), "unknown type `AAA`");
+        assert_eq!(tr!(Lang::Ja, "unknown type `{}`", "不明なタイプ `{}`", ty), "不明なタイプ `AAA`");
+    }
+}

@@ -1,0 +1,161 @@
+//! Output formats. Each one is a sink for the same stream of findings: the people-facing text
+//! (`full`, `concise`) and the machine-facing data (`json`).
+//!
+//! Zone data never reaches a terminal unescaped: messages were escaped when they were made, and
+//! the source lines shown under them are escaped here, with carets moved to match.
+
+mod concise;
+mod full;
+mod json;
+
+use crate::check::{FileReport, Verdict};
+use crate::diag::{Diagnostic, Lang, Severity};
+use crate::source::{Position, Sources};
+use crate::tr;
+use std::io::{self, Write};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// rustc-style: the message, the source line, a caret under the fault, and help.
+    Full,
+    /// One finding per line: `file:line:col: severity[CODE]: message`.
+    Concise,
+    /// One JSON document for the whole run (schema in README.md).
+    Json,
+}
+
+/// How to render.
+#[derive(Clone, Copy, Debug)]
+pub struct RenderOptions {
+    pub color: bool,
+    pub lang: Lang,
+    /// Findings shown per file; the rest are counted.
+    pub max_diagnostics: usize,
+}
+
+/// A file that could not be checked at all (not found, unreadable): an error of the tool's
+/// run, not a finding about the file.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct RunError {
+    pub path: String,
+    pub message: String,
+}
+
+/// One whole run, as the sinks see it.
+pub struct Run<'a> {
+    pub sources: &'a Sources,
+    pub files: &'a [FileReport],
+    pub errors: &'a [RunError],
+}
+
+/// Totals for the run.
+#[derive(Clone, Copy, Debug, Default, serde::Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub accepted: usize,
+    pub rejected: usize,
+    pub unreadable: usize,
+    pub errors: u64,
+    pub warnings: u64,
+    pub infos: u64,
+    pub suppressed: u64,
+}
+
+impl Run<'_> {
+    pub fn summary(&self) -> Summary {
+        let mut s = Summary { files: self.files.len() + self.errors.len(), unreadable: self.errors.len(), ..Default::default() };
+        for f in self.files {
+            match f.verdict {
+                Verdict::Accepted => s.accepted += 1,
+                Verdict::Rejected => s.rejected += 1,
+            }
+            s.errors += f.count(Severity::Error);
+            s.warnings += f.count(Severity::Warning);
+            s.infos += f.count(Severity::Info);
+            s.suppressed += f.suppressed;
+        }
+        s
+    }
+}
+
+pub fn render(format: Format, run: &Run<'_>, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        Format::Full => full::render(run, options, out),
+        Format::Concise => concise::render(run, options, out),
+        Format::Json => json::render(run, options, out),
+    }
+}
+
+/// Where a finding is, as people count: the file it is in, and 1-based positions.
+pub struct Location {
+    pub path: String,
+    pub start: Position,
+    pub end: Position,
+}
+
+pub fn locate(sources: &Sources, d: &Diagnostic) -> Location {
+    let file = sources.get(d.span.file);
+    Location { path: file.path.clone(), start: file.position(d.span.start), end: file.position(d.span.end) }
+}
+
+/// The run's last line: files checked, accepted and rejected, and findings by severity.
+pub fn summary_line(s: &Summary, lang: Lang) -> String {
+    let Summary { files, accepted, rejected, unreadable, errors, warnings, infos, suppressed } = *s;
+    let mut line = match lang {
+        Lang::En => format!(
+            "checked {files} {}: {accepted} accepted, {rejected} rejected; {errors} {}, {warnings} {}, {infos} info",
+            plural(files, "file", "files"),
+            plural(errors as usize, "error", "errors"),
+            plural(warnings as usize, "warning", "warnings")
+        ),
+        Lang::Ja => format!("{files} ファイルをチェック: 受理 {accepted}、差し戻し {rejected}。エラー {errors}、警告 {warnings}、情報 {infos}"),
+    };
+    if unreadable > 0 {
+        line += &tr!(lang, "; {unreadable} could not be read", "。読めないファイル {unreadable}");
+    }
+    if suppressed > 0 {
+        line += &tr!(lang, "; {suppressed} suppressed", "。抑止 {suppressed}");
+    }
+    line
+}
+
+/// The line after a file's findings: its verdict and what was read.
+pub fn file_line(f: &FileReport, lang: Lang) -> String {
+    let (errors, warnings) = (f.count(Severity::Error), f.count(Severity::Warning));
+    let records = f.records();
+    let encoding = &f.encoding;
+    let verdict = match (f.verdict, lang) {
+        (Verdict::Accepted, Lang::En) => "accepted",
+        (Verdict::Rejected, Lang::En) => "rejected",
+        (Verdict::Accepted, Lang::Ja) => "受理",
+        (Verdict::Rejected, Lang::Ja) => "差し戻し",
+    };
+    let path = crate::diag::escape(&f.path);
+    let origin = f.origin().unwrap_or_else(|| "-".into());
+    match lang {
+        Lang::En => format!(
+            "{path}: {verdict} ({errors} {}, {warnings} {}; {records} records, origin {origin}, {encoding})",
+            plural(errors as usize, "error", "errors"),
+            plural(warnings as usize, "warning", "warnings")
+        ),
+        Lang::Ja => format!("{path}: {verdict}（エラー {errors}、警告 {warnings}。{records} レコード、オリジン {origin}、{encoding}）"),
+    }
+}
+
+fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
+}
+
+/// The findings of a file that are shown, and how many are not.
+pub fn shown(f: &FileReport, max: usize) -> (&[Diagnostic], u64) {
+    let shown = &f.diagnostics[..f.diagnostics.len().min(max)];
+    let hidden = (f.diagnostics.len() - shown.len()) as u64 + f.overflow.iter().sum::<u64>();
+    (shown, hidden)
+}
+
+pub fn hidden_line(hidden: u64, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("... and {hidden} more {} not shown (raise --max-diagnostics to see them)", plural(hidden as usize, "finding", "findings")),
+        Lang::Ja => format!("... ほかに {hidden} 件の指摘があります（--max-diagnostics を増やすと表示されます）"),
+    }
+}

@@ -1,0 +1,127 @@
+//! The rule catalogue: every finding zonegate can report has a rule here, with a stable code,
+//! a kebab-case name, a default severity, the RFC behind it, and docs in English and Japanese.
+//!
+//! Rules run in phases, as ruff's do: the `source` and `syntax` rules are emitted by the decoder
+//! and the parser as they read; the `zone` rules run afterwards, each with the whole zone and a
+//! shared index, on whatever parsed (a bad line does not stop the checks of the good ones).
+//! [`registry::RULES`] is the one table of codes; a removed rule stays there as a tombstone so
+//! its code is never reused.
+
+pub mod docs;
+pub mod policy;
+pub mod registry;
+pub mod syntax;
+
+use crate::diag::{Emitter, Lang, Severity};
+use crate::source::Sources;
+use crate::zone::{Zone, ZoneIndex};
+
+/// When a rule's findings are made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Phase {
+    /// While decoding the file's bytes.
+    Source,
+    /// While lexing and parsing.
+    Syntax,
+    /// After parsing, over the whole zone.
+    Zone,
+    /// Against live DNS (`check --live`).
+    Live,
+}
+
+impl Phase {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Phase::Source => "source",
+            Phase::Syntax => "syntax",
+            Phase::Zone => "zone",
+            Phase::Live => "live",
+        }
+    }
+}
+
+/// A text in both languages.
+#[derive(Clone, Copy, Debug)]
+pub struct Text {
+    pub en: &'static str,
+    pub ja: &'static str,
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.en,
+            Lang::Ja => self.ja,
+        }
+    }
+}
+
+/// How a rule's findings come about.
+#[derive(Clone, Copy)]
+pub enum Check {
+    /// Made by the decoder, the parser or the live checker where they notice the fault.
+    Emitted,
+    /// A check over the parsed zone.
+    Zone(fn(&Context<'_>, &mut Emitter<'_>)),
+    /// A retired rule: its code stays reserved and `explain` says what replaced it.
+    Removed,
+}
+
+impl std::fmt::Debug for Check {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Check::Emitted => "Emitted",
+            Check::Zone(_) => "Zone",
+            Check::Removed => "Removed",
+        })
+    }
+}
+
+#[derive(Debug)]
+pub struct Rule {
+    /// Stable code, `ZG` and three digits; never reused.
+    pub code: &'static str,
+    /// Stable kebab-case name.
+    pub name: &'static str,
+    pub severity: Severity,
+    pub phase: Phase,
+    /// The RFC (and section) the rule enforces, or the practice it follows.
+    pub rfc: &'static str,
+    /// One line: what the rule finds.
+    pub summary: Text,
+    /// Markdown with the sections "What it does", "Why is this bad?", "Example" and "How to fix"
+    /// (in Japanese: 内容, 問題点, 例, 修正方法).
+    pub docs: Text,
+    pub check: Check,
+}
+
+impl PartialEq for Rule {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code
+    }
+}
+
+/// What a zone rule sees.
+pub struct Context<'a> {
+    pub zone: &'a Zone,
+    pub index: &'a ZoneIndex,
+    pub sources: &'a Sources,
+    pub lang: Lang,
+}
+
+/// Runs every enabled zone-phase rule.
+pub fn run_zone_rules(cx: &Context<'_>, em: &mut Emitter<'_>) {
+    for rule in registry::RULES {
+        if let Check::Zone(check) = rule.check
+            && em.is_enabled(rule)
+        {
+            check(cx, em);
+        }
+    }
+}
+
+/// Finds a rule by code (any case) or by name.
+pub fn find(key: &str) -> Option<&'static Rule> {
+    registry::RULES.iter().copied().find(|r| r.code.eq_ignore_ascii_case(key) || r.name.eq_ignore_ascii_case(key))
+}

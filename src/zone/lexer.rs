@@ -1,0 +1,538 @@
+//! The master-file lexer (RFC 1035 §5.1): splits text into entries, one per record or
+//! directive, each a list of token spans.
+//!
+//! An entry ends at a line break outside parentheses. Tokens are words or quoted strings;
+//! `;` starts a comment; `\X` and `\DDD` escape. The lexer decodes nothing: a token is a span,
+//! and [`token_bytes`] decodes one only when someone needs its value, which keeps the common
+//! path free of allocation.
+//!
+//! The lexer never stops at a fault. A quote left open ends at its line; a parenthesis left
+//! open is closed, for recovery, before the next line that starts in column 1 (where a new
+//! record would start), so one forgotten `)` costs one diagnostic, not the rest of the file.
+
+use crate::zone::customer::fullwidth_to_ascii;
+use crate::zone::name::decode_escape;
+
+/// Limits that keep a hostile file from costing unbounded time or memory.
+#[derive(Clone, Copy, Debug)]
+pub struct LexLimits {
+    pub max_line_len: usize,
+    pub max_token_len: usize,
+    pub max_tokens_per_entry: usize,
+}
+
+impl Default for LexLimits {
+    fn default() -> Self {
+        // A record's data is at most 65,535 octets (RFC 1035 §3.2.1); written as `\DDD` escapes
+        // that is about 262,000 characters, so 1 MiB lines and 256 KiB tokens refuse nothing real.
+        LexLimits { max_line_len: 1 << 20, max_token_len: 256 << 10, max_tokens_per_entry: 70_000 }
+    }
+}
+
+pub const QUOTED: u8 = 1;
+pub const ESCAPED: u8 = 2;
+pub const FULLWIDTH: u8 = 4;
+pub const NON_ASCII: u8 = 8;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Byte range in the text; for a quoted string, including the quotes.
+    pub start: u32,
+    pub end: u32,
+    pub flags: u8,
+}
+
+impl Token {
+    pub fn is_quoted(&self) -> bool {
+        self.flags & QUOTED != 0
+    }
+
+    /// The token as written, without surrounding quotes.
+    pub fn raw<'t>(&self, text: &'t str) -> &'t str {
+        let (s, e) = (self.start as usize, self.end as usize);
+        if self.is_quoted() {
+            let inner_end = if e > s + 1 && text.as_bytes()[e - 1] == b'"' { e - 1 } else { e };
+            &text[s + 1..inner_end.max(s + 1)]
+        } else {
+            &text[s..e]
+        }
+    }
+
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start as usize..self.end as usize]
+    }
+}
+
+/// A fault the lexer found, by byte offset. The parser turns these into diagnostics.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LexError {
+    UnclosedQuote { open: u32, line_end: u32 },
+    UnclosedParen { open: u32 },
+    UnmatchedCloseParen { at: u32 },
+    NestedParen { at: u32, outer: u32 },
+    BadEscape { start: u32, end: u32 },
+    FullWidth { start: u32, end: u32 },
+    IdeographicSpace { at: u32 },
+    ControlChar { at: u32, byte: u8 },
+    LineTooLong { start: u32, len: u32 },
+    TokenTooLong { start: u32, end: u32 },
+    TooManyTokens { at: u32 },
+}
+
+impl LexError {
+    fn offset(&self) -> u32 {
+        match *self {
+            LexError::UnclosedQuote { open, .. } | LexError::UnclosedParen { open } => open,
+            LexError::UnmatchedCloseParen { at }
+            | LexError::NestedParen { at, .. }
+            | LexError::IdeographicSpace { at }
+            | LexError::ControlChar { at, .. }
+            | LexError::TooManyTokens { at } => at,
+            LexError::BadEscape { start, .. }
+            | LexError::FullWidth { start, .. }
+            | LexError::LineTooLong { start, .. }
+            | LexError::TokenTooLong { start, .. } => start,
+        }
+    }
+}
+
+/// One logical line: a record, a directive, or a line holding only a comment.
+#[derive(Debug, Default)]
+pub struct Entry {
+    pub tokens: Vec<Token>,
+    /// The entry's first line starts with a blank: the owner is the previous record's.
+    pub blank_owner: bool,
+    /// Offset of the start of the entry's first line, and of the end of its last token or comment.
+    pub start: u32,
+    pub end: u32,
+    /// Comment spans (after the `;`), for inline suppressions.
+    pub comments: Vec<(u32, u32)>,
+    pub errors: Vec<LexError>,
+    /// A limit was hit; the entry's tokens are incomplete and it must not become a record.
+    pub poisoned: bool,
+}
+
+impl Entry {
+    fn clear(&mut self) {
+        self.tokens.clear();
+        self.comments.clear();
+        self.errors.clear();
+        self.blank_owner = false;
+        self.poisoned = false;
+    }
+}
+
+pub struct Lexer<'t> {
+    text: &'t str,
+    bytes: &'t [u8],
+    pos: usize,
+    limits: LexLimits,
+}
+
+impl<'t> Lexer<'t> {
+    pub fn new(text: &'t str, limits: LexLimits) -> Self {
+        Lexer { text, bytes: text.as_bytes(), pos: 0, limits }
+    }
+
+    pub fn position(&self) -> usize {
+        self.pos
+    }
+
+    /// Reads the next entry into `entry`. Blank lines are skipped; a line holding only a comment
+    /// is returned as an entry without tokens. Returns false at the end of the text.
+    pub fn next_entry(&mut self, entry: &mut Entry) -> bool {
+        loop {
+            entry.clear();
+            if self.pos >= self.bytes.len() {
+                return false;
+            }
+            self.lex_entry(entry);
+            if !entry.tokens.is_empty() || !entry.comments.is_empty() || !entry.errors.is_empty() {
+                return true;
+            }
+        }
+    }
+
+    fn lex_entry(&mut self, e: &mut Entry) {
+        let bytes = self.bytes;
+        e.start = self.pos as u32;
+        e.end = self.pos as u32;
+        e.blank_owner = matches!(bytes[self.pos], b' ' | b'\t') || self.text[self.pos..].starts_with('\u{3000}');
+        let mut line_start = self.pos;
+        let mut paren: Option<usize> = None;
+        loop {
+            if self.pos - line_start > self.limits.max_line_len {
+                let end = memchr_newline(&bytes[self.pos..]).map_or(bytes.len(), |p| self.pos + p);
+                push_error(e, LexError::LineTooLong { start: line_start as u32, len: (end - line_start) as u32 });
+                e.poisoned = true;
+                self.pos = end;
+                continue;
+            }
+            let Some(&b) = bytes.get(self.pos) else {
+                if let Some(open) = paren {
+                    self.recover_unclosed_paren(e, open, None);
+                }
+                return;
+            };
+            match b {
+                b' ' | b'\t' => self.pos += 1,
+                b'\n' | b'\r' => {
+                    self.pos += if b == b'\r' && bytes.get(self.pos + 1) == Some(&b'\n') { 2 } else { 1 };
+                    if paren.is_none() {
+                        return;
+                    }
+                    line_start = self.pos;
+                }
+                b';' => {
+                    let start = self.pos + 1;
+                    let end = memchr_newline(&bytes[start..]).map_or(bytes.len(), |p| start + p);
+                    e.comments.push((start as u32, end as u32));
+                    e.end = end as u32;
+                    self.pos = end;
+                }
+                b'(' => {
+                    if let Some(open) = paren {
+                        push_error(e, LexError::NestedParen { at: self.pos as u32, outer: open as u32 });
+                        if open >= line_start {
+                            // `((` on one line: a typo, not a lost `)`; read on as if single.
+                            self.pos += 1;
+                            continue;
+                        }
+                        self.recover_unclosed_paren(e, open, Some(line_start));
+                        return;
+                    }
+                    paren = Some(self.pos);
+                    e.end = self.pos as u32 + 1;
+                    self.pos += 1;
+                }
+                b')' => {
+                    if paren.take().is_none() {
+                        push_error(e, LexError::UnmatchedCloseParen { at: self.pos as u32 });
+                    }
+                    e.end = self.pos as u32 + 1;
+                    self.pos += 1;
+                }
+                b'"' => self.quoted(e),
+                0x00..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F => {
+                    push_error(e, LexError::ControlChar { at: self.pos as u32, byte: b });
+                    self.pos += 1;
+                }
+                _ if self.text[self.pos..].starts_with('\u{3000}') => {
+                    push_error(e, LexError::IdeographicSpace { at: self.pos as u32 });
+                    self.pos += '\u{3000}'.len_utf8();
+                }
+                _ => self.word(e),
+            }
+        }
+    }
+
+    fn push_token(&mut self, e: &mut Entry, token: Token) {
+        if (token.end - token.start) as usize > self.limits.max_token_len {
+            push_error(e, LexError::TokenTooLong { start: token.start, end: token.end });
+            e.poisoned = true;
+        }
+        if e.tokens.len() >= self.limits.max_tokens_per_entry {
+            if !e.poisoned {
+                push_error(e, LexError::TooManyTokens { at: token.start });
+            }
+            e.poisoned = true;
+            return;
+        }
+        e.end = token.end;
+        e.tokens.push(token);
+    }
+
+    fn word(&mut self, e: &mut Entry) {
+        let bytes = self.bytes;
+        let start = self.pos;
+        let mut flags = 0u8;
+        let mut fullwidth_run: Option<usize> = None;
+        while let Some(&b) = bytes.get(self.pos) {
+            match b {
+                b' ' | b'\t' | b'\n' | b'\r' | b';' | b'(' | b')' | b'"' => break,
+                0x00..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F => break,
+                b'\\' => {
+                    flags |= ESCAPED;
+                    self.escape(e);
+                    continue;
+                }
+                0x80.. => {
+                    let c = self.text[self.pos..].chars().next().expect("char boundary");
+                    if c == '\u{3000}' {
+                        break;
+                    }
+                    if fullwidth_to_ascii(c).is_some() {
+                        flags |= FULLWIDTH;
+                        fullwidth_run.get_or_insert(self.pos);
+                    } else {
+                        flags |= NON_ASCII;
+                        if let Some(run) = fullwidth_run.take() {
+                            push_error(e, LexError::FullWidth { start: run as u32, end: self.pos as u32 });
+                        }
+                    }
+                    self.pos += c.len_utf8();
+                    continue;
+                }
+                _ => {}
+            }
+            if let Some(run) = fullwidth_run.take() {
+                push_error(e, LexError::FullWidth { start: run as u32, end: self.pos as u32 });
+            }
+            self.pos += 1;
+        }
+        if let Some(run) = fullwidth_run {
+            push_error(e, LexError::FullWidth { start: run as u32, end: self.pos as u32 });
+        }
+        self.push_token(e, Token { start: start as u32, end: self.pos as u32, flags });
+    }
+
+    /// Checks the escape at `self.pos` and steps over it. A bad one is reported and read as
+    /// the backslash alone, so the rest of the token still lexes.
+    fn escape(&mut self, e: &mut Entry) {
+        let at = self.pos;
+        match decode_escape(self.bytes, at) {
+            Some((_, next)) if !matches!(self.bytes[at + 1], b'\n' | b'\r') => {
+                // Step over a whole escaped multi-byte character, not just its first byte.
+                let c_len = self.text[at + 1..].chars().next().map_or(1, char::len_utf8);
+                self.pos = if self.bytes[at + 1].is_ascii_digit() { next } else { at + 1 + c_len };
+            }
+            _ => {
+                let end = (at + 1..(at + 4).min(self.bytes.len()))
+                    .take_while(|&i| self.bytes[i].is_ascii_digit())
+                    .last()
+                    .map_or(at + 1, |i| i + 1);
+                push_error(e, LexError::BadEscape { start: at as u32, end: end as u32 });
+                self.pos = at + 1;
+            }
+        }
+    }
+
+    fn quoted(&mut self, e: &mut Entry) {
+        let bytes = self.bytes;
+        let open = self.pos;
+        self.pos += 1;
+        let mut flags = QUOTED;
+        loop {
+            match bytes.get(self.pos) {
+                None | Some(b'\n' | b'\r') => {
+                    push_error(e, LexError::UnclosedQuote { open: open as u32, line_end: self.pos as u32 });
+                    break;
+                }
+                Some(b'"') => {
+                    self.pos += 1;
+                    break;
+                }
+                Some(b'\\') => {
+                    flags |= ESCAPED;
+                    self.escape(e);
+                }
+                Some(&b @ (0x00..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F)) => {
+                    push_error(e, LexError::ControlChar { at: self.pos as u32, byte: b });
+                    self.pos += 1;
+                }
+                Some(&b) => {
+                    if b >= 0x80 {
+                        flags |= NON_ASCII;
+                    }
+                    self.pos += 1;
+                }
+            }
+        }
+        self.push_token(e, Token { start: open as u32, end: self.pos as u32, flags });
+    }
+
+    /// A parenthesis opened at `open` was never closed (we hit the end of the text, or another
+    /// `(` on the line starting at `nested_line`). Assume it should have closed before the next
+    /// line that starts in column 1, since that is where the customer started a new record; drop
+    /// what was lexed beyond that point and resume there.
+    fn recover_unclosed_paren(&mut self, e: &mut Entry, open: usize, nested_line: Option<usize>) {
+        push_error(e, LexError::UnclosedParen { open: open as u32 });
+        let limit = nested_line.unwrap_or(self.bytes.len());
+        let resume = next_column_one_line(self.bytes, open, limit).unwrap_or(limit);
+        e.tokens.retain(|t| (t.start as usize) < resume);
+        e.comments.retain(|c| (c.0 as usize) < resume);
+        e.errors.retain(|err| (err.offset() as usize) < resume || matches!(err, LexError::UnclosedParen { .. }));
+        e.end = e.tokens.last().map_or(e.start, |t| t.end).max(e.comments.last().map_or(0, |c| c.1));
+        self.pos = resume;
+    }
+}
+
+/// Start of the first line after the one containing `from` (and before `limit`) that begins with
+/// something other than a blank, a comment or a closing parenthesis.
+fn next_column_one_line(bytes: &[u8], from: usize, limit: usize) -> Option<usize> {
+    let mut i = from;
+    while i < limit {
+        let nl = memchr_newline(&bytes[i..limit])? + i;
+        let next = if bytes[nl] == b'\r' && bytes.get(nl + 1) == Some(&b'\n') { nl + 2 } else { nl + 1 };
+        if next >= limit {
+            return None;
+        }
+        if !matches!(bytes[next], b' ' | b'\t' | b';' | b')' | b'\n' | b'\r') && !bytes[next..].starts_with("\u{3000}".as_bytes()) {
+            return Some(next);
+        }
+        i = next;
+    }
+    None
+}
+
+/// Records a fault unless the entry already has more than anyone will read: a line of a million
+/// `(` must cost a counter, not a million diagnostics.
+fn push_error(e: &mut Entry, error: LexError) {
+    const MAX_ERRORS_PER_ENTRY: usize = 100;
+    if e.errors.len() < MAX_ERRORS_PER_ENTRY || matches!(error, LexError::UnclosedParen { .. }) {
+        e.errors.push(error);
+    }
+}
+
+fn memchr_newline(hay: &[u8]) -> Option<usize> {
+    hay.iter().position(|&b| b == b'\n' || b == b'\r')
+}
+
+/// The octets a token stands for: quotes removed, escapes decoded, full-width forms read as
+/// ASCII (outside quotes). Never fails; the lexer has already reported bad escapes, which decode
+/// here as the backslash itself.
+pub fn token_bytes<'t>(text: &'t str, token: &Token) -> std::borrow::Cow<'t, [u8]> {
+    let raw = token.raw(text);
+    if token.flags & (ESCAPED | FULLWIDTH) == 0 {
+        return std::borrow::Cow::Borrowed(raw.as_bytes());
+    }
+    let fullwidth = token.flags & FULLWIDTH != 0 && !token.is_quoted();
+    let bytes = raw.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => match decode_escape(bytes, i) {
+                Some((octet, next)) if bytes[i + 1].is_ascii_digit() => {
+                    out.push(octet);
+                    i = next;
+                }
+                Some(_) => {
+                    // `\X`: X itself, all of it if it is a multi-byte character.
+                    let c_len = raw[i + 1..].chars().next().map_or(1, char::len_utf8);
+                    out.extend_from_slice(&bytes[i + 1..i + 1 + c_len]);
+                    i += 1 + c_len;
+                }
+                None => {
+                    out.push(b'\\');
+                    i += 1;
+                }
+            },
+            0x80.. if fullwidth => {
+                let c = raw[i..].chars().next().expect("char boundary");
+                match fullwidth_to_ascii(c) {
+                    Some(a) => out.push(a as u8),
+                    None => out.extend_from_slice(&bytes[i..i + c.len_utf8()]),
+                }
+                i += c.len_utf8();
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// The token's text for name parsing and keyword matching: as written, but with full-width forms
+/// read as ASCII. Escapes are left for the name parser, which must tell `\.` from `.`.
+pub fn token_str<'t>(text: &'t str, token: &Token) -> std::borrow::Cow<'t, str> {
+    let raw = token.raw(text);
+    if token.flags & FULLWIDTH == 0 || token.is_quoted() {
+        std::borrow::Cow::Borrowed(raw)
+    } else {
+        std::borrow::Cow::Owned(crate::zone::customer::fullwidth_to_ascii_str(raw))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex(text: &str) -> Vec<(Vec<String>, bool, Vec<LexError>)> {
+        let mut lexer = Lexer::new(text, LexLimits::default());
+        let mut e = Entry::default();
+        let mut out = Vec::new();
+        while lexer.next_entry(&mut e) {
+            let toks = e.tokens.iter().map(|t| t.text(text).to_owned()).collect();
+            out.push((toks, e.blank_owner, e.errors.clone()));
+        }
+        out
+    }
+
+    #[test]
+    fn entries_tokens_and_blank_owners() {
+        let got = lex("www IN A 192.0.2.1 ; web\n\n  IN AAAA ::1\r\nmail\tMX 10 mx\rtxt TXT \"a b\" c");
+        assert_eq!(got.len(), 4);
+        assert_eq!(got[0].0, ["www", "IN", "A", "192.0.2.1"]);
+        assert!(!got[0].1);
+        assert_eq!(got[1].0, ["IN", "AAAA", "::1"]);
+        assert!(got[1].1);
+        assert_eq!(got[2].0, ["mail", "MX", "10", "mx"]);
+        assert_eq!(got[3].0, ["txt", "TXT", "\"a b\"", "c"]);
+    }
+
+    #[test]
+    fn parentheses_span_lines() {
+        let got = lex("@ SOA ns host (\n  1 ; serial\n  2 3 4 5 )\nwww A 1.2.3.4\n");
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].0, ["@", "SOA", "ns", "host", "1", "2", "3", "4", "5"]);
+        assert!(got[0].2.is_empty());
+    }
+
+    #[test]
+    fn unclosed_paren_recovers_at_next_record() {
+        let text = "@ SOA ns host (\n  1 2 3 4 5\nwww A 1.2.3.4\nmail A 1.2.3.5\n";
+        let got = lex(text);
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[0].0, ["@", "SOA", "ns", "host", "1", "2", "3", "4", "5"]);
+        assert_eq!(got[0].2, [LexError::UnclosedParen { open: 14 }]);
+        assert_eq!(got[1].0, ["www", "A", "1.2.3.4"]);
+        assert_eq!(got[2].0, ["mail", "A", "1.2.3.5"]);
+    }
+
+    #[test]
+    fn nested_paren_reports_both() {
+        let text = "a TXT ( \"x\"\n  b TXT ( \"y\" )\nc A 1.2.3.4\n";
+        let got = lex(text);
+        assert!(got[0].2.contains(&LexError::UnclosedParen { open: 6 }));
+        assert!(got.iter().any(|g| g.0 == ["c", "A", "1.2.3.4"]));
+    }
+
+    #[test]
+    fn unclosed_quote_ends_at_line() {
+        let got = lex("a TXT \"open\nb A 1.2.3.4\n");
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].2, [LexError::UnclosedQuote { open: 6, line_end: 11 }]);
+        assert_eq!(got[1].0, ["b", "A", "1.2.3.4"]);
+    }
+
+    #[test]
+    fn escapes_and_values() {
+        let text = "a\\ b \"q\\\"x\\065\" \\999 ｗｗｗ";
+        let mut lexer = Lexer::new(text, LexLimits::default());
+        let mut e = Entry::default();
+        assert!(lexer.next_entry(&mut e));
+        assert_eq!(e.tokens.len(), 4);
+        assert_eq!(&*token_bytes(text, &e.tokens[0]), b"a b");
+        assert_eq!(&*token_bytes(text, &e.tokens[1]), b"q\"xA");
+        assert!(matches!(e.errors[0], LexError::BadEscape { .. }));
+        assert_eq!(&*token_bytes(text, &e.tokens[3]), b"www");
+        assert!(matches!(e.errors[1], LexError::FullWidth { .. }));
+    }
+
+    #[test]
+    fn ideographic_space_separates() {
+        let got = lex("www\u{3000}IN A 1.2.3.4");
+        assert_eq!(got[0].0, ["www", "IN", "A", "1.2.3.4"]);
+        assert_eq!(got[0].2, [LexError::IdeographicSpace { at: 3 }]);
+    }
+
+    #[test]
+    fn million_open_parens_is_linear() {
+        let text = "(".repeat(1_000_000);
+        let got = lex(&text);
+        assert!(!got.is_empty());
+    }
+}

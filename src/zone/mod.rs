@@ -1,0 +1,221 @@
+//! The zone: what a submitted file says, as records in file order.
+//!
+//! Records are small (32 bytes) and hold no strings: the owner is an interned [`NameId`] and the
+//! data is a slice of one wire-format arena. That keeps a million-record zone in well under the
+//! memory other checkers need, and gives every rule, the formatter and the live comparison one
+//! exact representation to compare: wire form, as servers see it.
+
+pub mod customer;
+pub mod fmt;
+mod generate;
+pub mod lexer;
+pub mod name;
+mod parser;
+pub mod rdata;
+pub mod rtype;
+
+pub use name::{NameId, NameRef, NameTable, OwnedName};
+pub use parser::{IncludeError, IncludeLoader, NoIncludes, ParseOptions, origin_from_file_name, parse};
+pub use rtype::RType;
+
+use crate::source::Span;
+use hickory_proto::rr::DNSClass;
+
+/// One resource record as the file gave it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Record {
+    pub owner: NameId,
+    pub rtype: RType,
+    pub class: u16,
+    pub ttl: u32,
+    rdata_start: u32,
+    rdata_len: u16,
+    pub flags: u8,
+    /// The whole entry in the source, owner to last token (for `$GENERATE`, the directive).
+    pub span: Span,
+}
+
+impl Record {
+    /// The TTL was written on the record itself, not taken from `$TTL` or the previous record.
+    pub const TTL_EXPLICIT: u8 = 1;
+    /// The record came from a `$GENERATE` directive.
+    pub const GENERATED: u8 = 2;
+    /// The owner field was blank: the previous record's owner was used.
+    pub const OWNER_INHERITED: u8 = 4;
+    /// The data contains a relative name that was completed with the origin.
+    pub const RELATIVE_TARGET: u8 = 8;
+
+    pub fn has(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+}
+
+/// A line that looked like a record but did not parse: rules that check for the absence of a
+/// type (no SOA, no NS) consult these so that one fault is not reported twice.
+#[derive(Clone, Copy, Debug)]
+pub struct FailedRecord {
+    pub owner: Option<NameId>,
+    pub rtype: Option<RType>,
+    pub span: Span,
+}
+
+/// An inline `; zonegate: ignore[CODE,...] reason` and the byte range of the entry it covers.
+#[derive(Clone, Debug)]
+pub struct Suppression {
+    pub span: Span,
+    pub codes: Vec<String>,
+    pub reason: String,
+    /// Where the comment itself is, for reporting unused suppressions.
+    pub comment: Span,
+}
+
+#[derive(Debug)]
+pub struct Zone {
+    /// The apex: `--origin`, else the SOA owner, else the first origin in effect.
+    pub origin: OwnedName,
+    pub class: DNSClass,
+    pub names: NameTable,
+    pub records: Vec<Record>,
+    rdata: Vec<u8>,
+    pub failed: Vec<FailedRecord>,
+    pub suppressions: Vec<Suppression>,
+    /// How the origin was found, for the report.
+    pub origin_source: OriginSource,
+}
+
+/// Where a zone's origin came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OriginSource {
+    CommandLine,
+    OriginDirective,
+    SoaOwner,
+    FileName,
+    None,
+}
+
+impl Zone {
+    pub fn new(origin: OwnedName, origin_source: OriginSource) -> Self {
+        Zone {
+            origin,
+            class: DNSClass::IN,
+            names: NameTable::default(),
+            records: Vec::new(),
+            rdata: Vec::new(),
+            failed: Vec::new(),
+            suppressions: Vec::new(),
+            origin_source,
+        }
+    }
+
+    pub fn apex(&self) -> NameRef<'_> {
+        self.origin.as_ref()
+    }
+
+    pub fn rdata(&self, record: &Record) -> &[u8] {
+        let start = record.rdata_start as usize;
+        &self.rdata[start..start + record.rdata_len as usize]
+    }
+
+    pub fn owner(&self, record: &Record) -> NameRef<'_> {
+        self.names.get(record.owner)
+    }
+
+    /// Adds a record whose data is the last `rdata_len` octets of the arena.
+    fn push(&mut self, owner: NameId, rtype: RType, class: u16, ttl: u32, rdata_start: usize, flags: u8, span: Span) {
+        let rdata_len = (self.rdata.len() - rdata_start) as u16;
+        self.records.push(Record { owner, rtype, class, ttl, rdata_start: rdata_start as u32, rdata_len, flags, span });
+    }
+
+    /// Adds a record with the given data (tests, and table formats that build wire data).
+    pub fn add(&mut self, owner: NameRef<'_>, rtype: RType, ttl: u32, rdata: &[u8], span: Span) -> NameId {
+        let owner = self.names.intern(owner);
+        let start = self.rdata.len();
+        self.rdata.extend_from_slice(rdata);
+        self.push(owner, rtype, u16::from(self.class), ttl, start, Record::TTL_EXPLICIT, span);
+        owner
+    }
+
+    /// Presentation text of a record's data.
+    pub fn rdata_text(&self, record: &Record) -> String {
+        let w = self.rdata(record);
+        rdata::present::rdata_to_text(record.rtype, w).unwrap_or_else(|| rdata::present::generic(w))
+    }
+
+    /// True when a line that failed to parse might have been a `rtype` record at `owner`
+    /// (an unknown owner counts as anywhere).
+    pub fn failed_could_be(&self, owner: Option<NameId>, rtype: RType) -> bool {
+        self.failed.iter().any(|f| f.rtype.is_none_or(|t| t == rtype) && (owner.is_none() || f.owner.is_none() || f.owner == owner))
+    }
+
+    /// Approximate memory held, for the benchmarks' bytes-per-record figures.
+    pub fn heap_bytes(&self) -> usize {
+        self.records.capacity() * std::mem::size_of::<Record>() + self.rdata.capacity() + self.names.heap_bytes()
+    }
+}
+
+/// The records grouped for lookups: by owner, and by owner and type (RRsets), in file order
+/// within each group. Built once per check; the rules share it.
+#[derive(Debug)]
+pub struct ZoneIndex {
+    /// Record indices sorted by (owner, type, file order).
+    order: Vec<u32>,
+    /// For each owner id, the range of `order` holding its records.
+    by_owner: Vec<(u32, u32)>,
+}
+
+impl ZoneIndex {
+    pub fn new(zone: &Zone) -> Self {
+        let mut order: Vec<u32> = (0..zone.records.len() as u32).collect();
+        order.sort_by_key(|&i| {
+            let r = &zone.records[i as usize];
+            (r.owner, r.rtype, i)
+        });
+        let mut by_owner = vec![(0u32, 0u32); zone.names.len()];
+        let mut i = 0;
+        while i < order.len() {
+            let owner = zone.records[order[i] as usize].owner;
+            let start = i;
+            while i < order.len() && zone.records[order[i] as usize].owner == owner {
+                i += 1;
+            }
+            by_owner[owner.0 as usize] = (start as u32, i as u32);
+        }
+        ZoneIndex { order, by_owner }
+    }
+
+    /// Indices of the records at `owner`, grouped by type.
+    pub fn at(&self, owner: NameId) -> &[u32] {
+        let (s, e) = self.by_owner.get(owner.0 as usize).copied().unwrap_or((0, 0));
+        &self.order[s as usize..e as usize]
+    }
+
+    /// Indices of the records of one RRset.
+    pub fn rrset<'z>(&'z self, zone: &'z Zone, owner: NameId, rtype: RType) -> impl Iterator<Item = u32> + 'z {
+        self.at(owner).iter().copied().filter(move |&i| zone.records[i as usize].rtype == rtype)
+    }
+
+    pub fn has(&self, zone: &Zone, owner: NameId, rtype: RType) -> bool {
+        self.rrset(zone, owner, rtype).next().is_some()
+    }
+
+    /// Every RRset: (owner, type, record indices in file order).
+    pub fn rrsets<'z>(&'z self, zone: &'z Zone) -> impl Iterator<Item = (NameId, RType, &'z [u32])> + 'z {
+        let mut i = 0;
+        std::iter::from_fn(move || {
+            if i >= self.order.len() {
+                return None;
+            }
+            let first = &zone.records[self.order[i] as usize];
+            let start = i;
+            while i < self.order.len() {
+                let r = &zone.records[self.order[i] as usize];
+                if r.owner != first.owner || r.rtype != first.rtype {
+                    break;
+                }
+                i += 1;
+            }
+            Some((first.owner, first.rtype, &self.order[start..i]))
+        })
+    }
+}

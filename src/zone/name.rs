@@ -1,0 +1,597 @@
+//! Domain names: parsed from presentation text into uncompressed wire form, viewed without
+//! copying, and interned so that each owner name is stored once.
+//!
+//! zonegate parses names itself rather than with `hickory_proto::rr::Name::parse`, for three
+//! reasons an intake validator cannot live with: hickory decodes `\DDD` as octal, not decimal
+//! (hickory-dns/hickory-dns#3955; RFC 1035 §5.1 says decimal), it rejects legal labels such as
+//! `-x` or `a\032b` (names are any octets, RFC 2181 §11; host name rules are a separate check),
+//! and its errors carry no position. [`NameRef::to_hickory`] hands the result to hickory where
+//! hickory types are needed, through `Name::from_labels`, which checks what it must.
+
+use std::fmt;
+use std::hash::{BuildHasher, Hasher};
+
+pub const MAX_LABEL_LEN: usize = 63;
+pub const MAX_NAME_LEN: usize = 255;
+
+/// A borrowed, absolute domain name in uncompressed wire form: length-prefixed labels ending
+/// with the root label (a zero byte).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct NameRef<'a>(&'a [u8]);
+
+impl<'a> NameRef<'a> {
+    pub const ROOT: NameRef<'static> = NameRef(&[0]);
+
+    /// Checks that `wire` is one well-formed uncompressed name and nothing more.
+    pub fn from_wire(wire: &'a [u8]) -> Option<Self> {
+        let len = wire_name_len(wire)?;
+        (len == wire.len()).then_some(NameRef(wire))
+    }
+
+    /// The name at the start of `wire`, and what follows it.
+    pub fn split_from(wire: &'a [u8]) -> Option<(Self, &'a [u8])> {
+        let len = wire_name_len(wire)?;
+        Some((NameRef(&wire[..len]), &wire[len..]))
+    }
+
+    pub fn wire(self) -> &'a [u8] {
+        self.0
+    }
+
+    pub fn labels(self) -> Labels<'a> {
+        Labels { rest: self.0 }
+    }
+
+    pub fn label_count(self) -> usize {
+        self.labels().count()
+    }
+
+    pub fn is_root(self) -> bool {
+        self.0 == [0]
+    }
+
+    pub fn first_label(self) -> Option<&'a [u8]> {
+        self.labels().next()
+    }
+
+    pub fn is_wildcard(self) -> bool {
+        self.first_label() == Some(b"*")
+    }
+
+    /// The name without its first label; `None` for the root.
+    pub fn parent(self) -> Option<NameRef<'a>> {
+        let len = *self.0.first()? as usize;
+        (len > 0).then(|| NameRef(&self.0[1 + len..]))
+    }
+
+    /// Equality as DNS defines it: ASCII letters compare without case (RFC 4343).
+    pub fn eq_ignore_case(self, other: NameRef<'_>) -> bool {
+        self.0.eq_ignore_ascii_case(other.0)
+    }
+
+    /// True when `self` is `other` or lies below it.
+    pub fn is_subdomain_of(self, other: NameRef<'_>) -> bool {
+        let mut cursor = Some(self);
+        let depth = self.label_count().checked_sub(other.label_count());
+        let Some(depth) = depth else { return false };
+        for _ in 0..depth {
+            cursor = cursor.and_then(NameRef::parent);
+        }
+        cursor.is_some_and(|c| c.eq_ignore_case(other))
+    }
+
+    /// The labels of `self` that lie above `ancestor`'s, or `None` if it is not below it.
+    pub fn strip_suffix(self, ancestor: NameRef<'_>) -> Option<Vec<&'a [u8]>> {
+        if !self.is_subdomain_of(ancestor) {
+            return None;
+        }
+        let keep = self.label_count() - ancestor.label_count();
+        Some(self.labels().take(keep).collect())
+    }
+
+    /// Presentation text relative to `origin` (`@` for the origin itself), or absolute when the
+    /// name is not below it.
+    pub fn relative_to(self, origin: NameRef<'_>) -> String {
+        match self.strip_suffix(origin) {
+            Some(labels) if labels.is_empty() => "@".to_owned(),
+            Some(labels) => labels.iter().map(|l| label_to_text(l)).collect::<Vec<_>>().join("."),
+            None => self.to_string(),
+        }
+    }
+
+    pub fn to_owned(self) -> OwnedName {
+        OwnedName(self.0.to_vec())
+    }
+
+    pub fn to_lowercase(self) -> OwnedName {
+        OwnedName(self.0.to_ascii_lowercase())
+    }
+
+    /// The hickory form of this name, for the network and for hickory's typed record data.
+    pub fn to_hickory(self) -> hickory_proto::rr::Name {
+        let mut name = hickory_proto::rr::Name::from_labels(self.labels())
+            .expect("a NameRef holds at most 255 octets in labels of at most 63");
+        name.set_fqdn(true);
+        name
+    }
+
+    /// DNSSEC canonical order (RFC 4034 §6.1): compare label by label from the root, each label
+    /// as lowercase octets.
+    pub fn canonical_cmp(self, other: NameRef<'_>) -> std::cmp::Ordering {
+        let a: Vec<&[u8]> = self.labels().collect();
+        let b: Vec<&[u8]> = other.labels().collect();
+        for (x, y) in a.iter().rev().zip(b.iter().rev()) {
+            let ord = x.iter().map(u8::to_ascii_lowercase).cmp(y.iter().map(u8::to_ascii_lowercase));
+            if ord.is_ne() {
+                return ord;
+            }
+        }
+        a.len().cmp(&b.len())
+    }
+
+    /// True when every label is a host name label: letters, digits and inner hyphens
+    /// (RFC 952, RFC 1123 §2.1).
+    pub fn is_ldh(self) -> bool {
+        self.labels().all(is_ldh_label)
+    }
+}
+
+pub fn is_ldh_label(label: &[u8]) -> bool {
+    !label.is_empty()
+        && label.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-')
+        && label[0] != b'-'
+        && label[label.len() - 1] != b'-'
+}
+
+impl fmt::Display for NameRef<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_root() {
+            return f.write_str(".");
+        }
+        for label in self.labels() {
+            f.write_str(&label_to_text(label))?;
+            f.write_str(".")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for NameRef<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "NameRef({self})")
+    }
+}
+
+/// A label in presentation form: the characters that mean something in a zone file are
+/// backslash-escaped and everything outside printable ASCII is written `\DDD`, so the text is
+/// safe for a terminal and parses back to the same octets.
+pub fn label_to_text(label: &[u8]) -> String {
+    let mut out = String::with_capacity(label.len());
+    for &b in label {
+        match b {
+            b'.' | b'\\' | b'"' | b'(' | b')' | b';' | b'@' | b'$' => {
+                out.push('\\');
+                out.push(b as char);
+            }
+            0x21..=0x7E => out.push(b as char),
+            _ => out.push_str(&format!("\\{b:03}")),
+        }
+    }
+    out
+}
+
+/// Iterator over the labels of a name, leftmost first, without the root.
+pub struct Labels<'a> {
+    rest: &'a [u8],
+}
+
+impl<'a> Iterator for Labels<'a> {
+    type Item = &'a [u8];
+    fn next(&mut self) -> Option<&'a [u8]> {
+        let len = *self.rest.first()? as usize;
+        if len == 0 || self.rest.len() < 1 + len {
+            return None;
+        }
+        let label = &self.rest[1..1 + len];
+        self.rest = &self.rest[1 + len..];
+        Some(label)
+    }
+}
+
+/// Length of the uncompressed wire name at the start of `wire`, if well formed.
+fn wire_name_len(wire: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    loop {
+        let len = *wire.get(i)? as usize;
+        if len > MAX_LABEL_LEN {
+            return None;
+        }
+        i += 1 + len;
+        if i > MAX_NAME_LEN || i > wire.len() {
+            return None;
+        }
+        if len == 0 {
+            return Some(i);
+        }
+    }
+}
+
+/// An owned absolute name in wire form.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct OwnedName(Vec<u8>);
+
+impl OwnedName {
+    pub fn as_ref(&self) -> NameRef<'_> {
+        NameRef(&self.0)
+    }
+
+    pub fn root() -> Self {
+        OwnedName(vec![0])
+    }
+
+    pub fn from_wire(wire: Vec<u8>) -> Option<Self> {
+        NameRef::from_wire(&wire)?;
+        Some(OwnedName(wire))
+    }
+
+    /// Parses absolute presentation text such as `example.co.jp.` (the trailing dot optional).
+    pub fn from_text(text: &str) -> Result<Self, NameError> {
+        let mut wire = Vec::new();
+        let text = if text.ends_with('.') && !text.ends_with("\\.") || text == "." { text.to_owned() } else { format!("{text}.") };
+        parse_name(&text, None, &mut wire)?;
+        Ok(OwnedName(wire))
+    }
+
+    pub fn from_hickory(name: &hickory_proto::rr::Name) -> Self {
+        let mut wire = Vec::with_capacity(name.len() + 1);
+        for label in name.iter() {
+            wire.push(label.len() as u8);
+            wire.extend_from_slice(label);
+        }
+        wire.push(0);
+        OwnedName(wire)
+    }
+
+    pub fn into_wire(self) -> Vec<u8> {
+        self.0
+    }
+}
+
+impl fmt::Display for OwnedName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.as_ref().fmt(f)
+    }
+}
+
+impl fmt::Debug for OwnedName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "OwnedName({self})")
+    }
+}
+
+/// What is wrong with a name, and where in its text (byte offsets within the token).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NameError {
+    pub kind: NameErrorKind,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NameErrorKind {
+    /// Two dots in a row, or a leading dot.
+    EmptyLabel,
+    /// A label of more than 63 octets (RFC 1035 §2.3.4).
+    LabelTooLong(usize),
+    /// More than 255 octets in wire form (RFC 1035 §2.3.4); `appended` when the origin made it so.
+    NameTooLong { len: usize, appended: bool },
+    /// A relative name and no origin to complete it.
+    NoOrigin,
+    /// `\` followed by something that is neither one character nor three decimal digits ≤ 255.
+    BadEscape,
+}
+
+/// What the parser noticed about a name that parsed: the caller may warn about these.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct NameNotes {
+    /// The text was relative and the origin was appended.
+    pub relative: bool,
+    /// Some characters were full-width forms, read as their ASCII equivalents.
+    pub fullwidth: bool,
+    /// Some characters were neither ASCII nor full-width forms (raw UTF-8 in a label).
+    pub non_ascii: bool,
+}
+
+/// Parses presentation text (as written in the file, escapes and all) into wire form, appending
+/// it to `out`. `@` is the origin; a name without a trailing dot is relative to `origin`.
+///
+/// Full-width forms (U+FF01–U+FF5E) are read as the ASCII characters they stand for, so that
+/// checking can go on; the lexer has already reported them.
+pub fn parse_name(text: &str, origin: Option<NameRef<'_>>, out: &mut Vec<u8>) -> Result<NameNotes, NameError> {
+    let base = out.len();
+    let mut notes = NameNotes::default();
+    let err = |kind, start, end| NameError { kind, start, end };
+    if text == "@" {
+        let origin = origin.ok_or(err(NameErrorKind::NoOrigin, 0, 1))?;
+        out.extend_from_slice(origin.wire());
+        notes.relative = true;
+        return Ok(notes);
+    }
+    if text == "." {
+        out.push(0);
+        return Ok(notes);
+    }
+    let bytes = text.as_bytes();
+    let mut label_len_at = out.len();
+    out.push(0);
+    let mut label_start = 0usize;
+    let mut absolute = false;
+    let mut i = 0usize;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match b {
+            b'.' => {
+                let len = out.len() - label_len_at - 1;
+                if len == 0 {
+                    out.truncate(base);
+                    return Err(err(NameErrorKind::EmptyLabel, i, i + 1));
+                }
+                if len > MAX_LABEL_LEN {
+                    out.truncate(base);
+                    return Err(err(NameErrorKind::LabelTooLong(len), label_start, i));
+                }
+                out[label_len_at] = len as u8;
+                i += 1;
+                if i == bytes.len() {
+                    absolute = true;
+                    break;
+                }
+                label_len_at = out.len();
+                out.push(0);
+                label_start = i;
+            }
+            b'\\' => match decode_escape(bytes, i) {
+                Some((octet, next)) => {
+                    out.push(octet);
+                    i = next;
+                }
+                None => {
+                    out.truncate(base);
+                    let end = crate::source::floor_char_boundary(text, (i + 4).min(bytes.len()));
+                    return Err(err(NameErrorKind::BadEscape, i, end.max(i + 1)));
+                }
+            },
+            0x80.. => {
+                let c = text[i..].chars().next().expect("i is a char boundary");
+                if let Some(ascii) = crate::zone::customer::fullwidth_to_ascii(c) {
+                    notes.fullwidth = true;
+                    out.push(ascii as u8);
+                } else {
+                    notes.non_ascii = true;
+                    out.extend_from_slice(&bytes[i..i + c.len_utf8()]);
+                }
+                i += c.len_utf8();
+            }
+            _ => {
+                out.push(b);
+                i += 1;
+            }
+        }
+        // A label may not grow without bound while we wait for its dot: a hostile 12 MiB token
+        // must cost 64 bytes of output, not 12 MiB.
+        if out.len() - label_len_at - 1 > MAX_LABEL_LEN {
+            out.truncate(base);
+            let end = bytes[i..].iter().position(|&c| c == b'.').map_or(bytes.len(), |p| i + p);
+            let len = end - label_start;
+            return Err(err(NameErrorKind::LabelTooLong(len), label_start, end));
+        }
+    }
+    if !absolute {
+        let len = out.len() - label_len_at - 1;
+        if len == 0 {
+            out.truncate(base);
+            return Err(err(NameErrorKind::EmptyLabel, bytes.len().saturating_sub(1), bytes.len()));
+        }
+        if len > MAX_LABEL_LEN {
+            out.truncate(base);
+            return Err(err(NameErrorKind::LabelTooLong(len), label_start, bytes.len()));
+        }
+        out[label_len_at] = len as u8;
+        let Some(origin) = origin else {
+            out.truncate(base);
+            return Err(err(NameErrorKind::NoOrigin, 0, bytes.len()));
+        };
+        out.extend_from_slice(origin.wire());
+        notes.relative = true;
+    } else {
+        out.push(0);
+    }
+    let len = out.len() - base;
+    if len > MAX_NAME_LEN {
+        out.truncate(base);
+        return Err(err(NameErrorKind::NameTooLong { len, appended: notes.relative }, 0, bytes.len()));
+    }
+    Ok(notes)
+}
+
+/// Decodes the escape starting at `bytes[i] == b'\\'`: `\DDD` (decimal, ≤ 255) or `\X`.
+/// Returns the octet and the index after the escape.
+pub fn decode_escape(bytes: &[u8], i: usize) -> Option<(u8, usize)> {
+    let next = *bytes.get(i + 1)?;
+    if next.is_ascii_digit() {
+        let digits = bytes.get(i + 1..i + 4)?;
+        if !digits.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let value = digits.iter().fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'));
+        u8::try_from(value).ok().map(|v| (v, i + 4))
+    } else if next < 0x80 {
+        Some((next, i + 2))
+    } else {
+        // `\` before a multi-byte character escapes the whole character; its first octet is
+        // returned and the rest follow as ordinary octets.
+        Some((next, i + 2))
+    }
+}
+
+/// Index of a name in a [`NameTable`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NameId(pub u32);
+
+/// Interned names, compared without case: each distinct owner is stored once, as wire bytes
+/// in one arena, and found again by hash. The first spelling seen is the one kept, as BIND does.
+#[derive(Default)]
+pub struct NameTable {
+    bytes: Vec<u8>,
+    starts: Vec<u32>,
+    index: hashbrown::HashTable<u32>,
+    hasher: hashbrown::DefaultHashBuilder,
+}
+
+impl fmt::Debug for NameTable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("NameTable").field("len", &self.len()).finish()
+    }
+}
+
+impl NameTable {
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.starts.is_empty()
+    }
+
+    pub fn get(&self, id: NameId) -> NameRef<'_> {
+        let start = self.starts[id.0 as usize] as usize;
+        let end = self.starts.get(id.0 as usize + 1).map_or(self.bytes.len(), |&e| e as usize);
+        NameRef(&self.bytes[start..end])
+    }
+
+    pub fn intern(&mut self, name: NameRef<'_>) -> NameId {
+        let hash = self.hash(name);
+        if let Some(&id) = self.index.find(hash, |&id| self.get(NameId(id)).eq_ignore_case(name)) {
+            return NameId(id);
+        }
+        let id = self.starts.len() as u32;
+        self.starts.push(self.bytes.len() as u32);
+        self.bytes.extend_from_slice(name.wire());
+        let (bytes, starts, hasher) = (&self.bytes, &self.starts, &self.hasher);
+        self.index.insert_unique(hash, id, |&other| {
+            let start = starts[other as usize] as usize;
+            let end = starts.get(other as usize + 1).map_or(bytes.len(), |&e| e as usize);
+            hash_lowercase(hasher, &bytes[start..end])
+        });
+        NameId(id)
+    }
+
+    pub fn lookup(&self, name: NameRef<'_>) -> Option<NameId> {
+        let hash = self.hash(name);
+        self.index.find(hash, |&id| self.get(NameId(id)).eq_ignore_case(name)).map(|&id| NameId(id))
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (NameId, NameRef<'_>)> {
+        (0..self.len() as u32).map(|i| (NameId(i), self.get(NameId(i))))
+    }
+
+    fn hash(&self, name: NameRef<'_>) -> u64 {
+        hash_lowercase(&self.hasher, name.wire())
+    }
+
+    /// Bytes of memory held, for the benchmarks' bytes-per-record figures.
+    pub fn heap_bytes(&self) -> usize {
+        self.bytes.capacity() + self.starts.capacity() * 4 + self.index.capacity() * 5
+    }
+}
+
+fn hash_lowercase(hasher: &hashbrown::DefaultHashBuilder, wire: &[u8]) -> u64 {
+    let mut buf = [0u8; MAX_NAME_LEN];
+    let lower = &mut buf[..wire.len()];
+    lower.copy_from_slice(wire);
+    lower.make_ascii_lowercase();
+    let mut h = hasher.build_hasher();
+    h.write(lower);
+    h.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str, origin: Option<&str>) -> Result<String, NameError> {
+        let origin = origin.map(|o| OwnedName::from_text(o).unwrap());
+        let mut out = Vec::new();
+        parse_name(text, origin.as_ref().map(OwnedName::as_ref), &mut out)?;
+        Ok(NameRef::from_wire(&out).unwrap().to_string())
+    }
+
+    #[test]
+    fn absolute_relative_and_at() {
+        assert_eq!(parse("www.example.com.", None).unwrap(), "www.example.com.");
+        assert_eq!(parse("www", Some("example.com.")).unwrap(), "www.example.com.");
+        assert_eq!(parse("@", Some("example.com.")).unwrap(), "example.com.");
+        assert_eq!(parse(".", None).unwrap(), ".");
+        assert_eq!(parse("www", None).unwrap_err().kind, NameErrorKind::NoOrigin);
+    }
+
+    #[test]
+    fn decimal_escapes_per_rfc_1035() {
+        // hickory-dns#3955 decodes these as octal; RFC 1035 §5.1 says decimal.
+        assert_eq!(parse("x\\065y.", None).unwrap(), "xAy.");
+        assert_eq!(parse("a\\.b.example.", None).unwrap(), "a\\.b.example.");
+        assert_eq!(parse("a\\032b.", None).unwrap(), "a\\032b.");
+        assert_eq!(parse("bad\\256.", None).unwrap_err().kind, NameErrorKind::BadEscape);
+        assert_eq!(parse("bad\\25.", None).unwrap_err().kind, NameErrorKind::BadEscape);
+    }
+
+    #[test]
+    fn label_and_name_limits_point_at_the_fault() {
+        let long = format!("ok.{}.example.", "a".repeat(64));
+        let e = parse(&long, None).unwrap_err();
+        assert_eq!(e.kind, NameErrorKind::LabelTooLong(64));
+        assert_eq!((e.start, e.end), (3, 67));
+        let e = parse("a..b.", None).unwrap_err();
+        assert_eq!(e.kind, NameErrorKind::EmptyLabel);
+        assert_eq!(e.start, 2);
+        let many = "a.".repeat(128);
+        assert!(matches!(parse(&many, None).unwrap_err().kind, NameErrorKind::NameTooLong { len: 257, .. }));
+        let rel = "a.".repeat(120) + "b";
+        let origin = "c".repeat(20) + ".";
+        assert!(matches!(parse(&rel, Some(&origin)).unwrap_err().kind, NameErrorKind::NameTooLong { appended: true, .. }));
+    }
+
+    #[test]
+    fn subdomains_and_canonical_order() {
+        let a = OwnedName::from_text("WWW.Example.com.").unwrap();
+        let b = OwnedName::from_text("example.COM.").unwrap();
+        assert!(a.as_ref().is_subdomain_of(b.as_ref()));
+        assert!(!b.as_ref().is_subdomain_of(a.as_ref()));
+        assert_eq!(a.as_ref().relative_to(b.as_ref()), "WWW");
+        let names = ["example.", "a.example.", "yljkjljk.a.example.", "Z.a.example.", "zABC.a.EXAMPLE.", "z.example.", "\\001.z.example.", "*.z.example.", "\\200.z.example."];
+        let parsed: Vec<OwnedName> = names.iter().map(|n| OwnedName::from_text(n).unwrap()).collect();
+        for pair in parsed.windows(2) {
+            assert_eq!(pair[0].as_ref().canonical_cmp(pair[1].as_ref()), std::cmp::Ordering::Less, "{} < {}", pair[0], pair[1]);
+        }
+    }
+
+    #[test]
+    fn interning_ignores_case_and_keeps_first_spelling() {
+        let mut t = NameTable::default();
+        let a = t.intern(OwnedName::from_text("WWW.example.com.").unwrap().as_ref());
+        let b = t.intern(OwnedName::from_text("www.EXAMPLE.com.").unwrap().as_ref());
+        let c = t.intern(OwnedName::from_text("mail.example.com.").unwrap().as_ref());
+        assert_eq!(a, b);
+        assert_ne!(a, c);
+        assert_eq!(t.get(a).to_string(), "WWW.example.com.");
+        assert_eq!(t.lookup(OwnedName::from_text("Mail.Example.Com.").unwrap().as_ref()), Some(c));
+        assert_eq!(t.len(), 2);
+    }
+
+    #[test]
+    fn hickory_round_trip() {
+        let n = OwnedName::from_text("a\\032b.example.").unwrap();
+        let h = n.as_ref().to_hickory();
+        assert_eq!(OwnedName::from_hickory(&h), n);
+    }
+}

@@ -1,0 +1,133 @@
+//! Encodings shared by several field kinds.
+
+/// Writes an RFC 4034 §4.1.2 type bitmap for `types` (sorted and deduplicated here).
+pub fn write_bitmap(types: &mut Vec<u16>, out: &mut Vec<u8>) {
+    types.sort_unstable();
+    types.dedup();
+    let mut i = 0;
+    while i < types.len() {
+        let window = (types[i] >> 8) as u8;
+        let mut bits = [0u8; 32];
+        let mut len = 0;
+        while i < types.len() && (types[i] >> 8) as u8 == window {
+            let low = (types[i] & 0xFF) as usize;
+            bits[low / 8] |= 0x80 >> (low % 8);
+            len = len.max(low / 8 + 1);
+            i += 1;
+        }
+        out.push(window);
+        out.push(len as u8);
+        out.extend_from_slice(&bits[..len]);
+    }
+}
+
+/// Reads a type bitmap back into type codes; `None` if malformed.
+pub fn read_bitmap(mut wire: &[u8]) -> Option<Vec<u16>> {
+    let mut types = Vec::new();
+    let mut last_window = None;
+    while !wire.is_empty() {
+        let (&window, rest) = wire.split_first()?;
+        let (&len, rest) = rest.split_first()?;
+        if len == 0 || len > 32 || rest.len() < len as usize || last_window.is_some_and(|w| w >= window) {
+            return None;
+        }
+        for (byte_index, byte) in rest[..len as usize].iter().enumerate() {
+            for bit in 0..8 {
+                if byte & (0x80 >> bit) != 0 {
+                    types.push(u16::from(window) << 8 | (byte_index * 8 + bit) as u16);
+                }
+            }
+        }
+        last_window = Some(window);
+        wire = &rest[len as usize..];
+    }
+    Some(types)
+}
+
+/// A signature time (RFC 4034 §3.2): `YYYYMMDDHHmmSS` in UTC, or a decimal number of seconds.
+/// Times past 2106 wrap, as the serial arithmetic of RFC 1982 intends.
+pub fn parse_sig_time(text: &str) -> Option<u32> {
+    if !text.bytes().all(|b| b.is_ascii_digit()) || text.is_empty() {
+        return None;
+    }
+    if text.len() != 14 {
+        return text.parse::<u32>().ok();
+    }
+    let n = |range: std::ops::Range<usize>| text[range].parse::<u64>().ok();
+    let (year, month, day) = (n(0..4)?, n(4..6)?, n(6..8)?);
+    let (hour, minute, second) = (n(8..10)?, n(10..12)?, n(12..14)?);
+    if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) || hour > 23 || minute > 59 || second > 59 || year < 1970 {
+        return None;
+    }
+    let days = days_from_civil(year, month, day);
+    Some((days * 86_400 + hour * 3_600 + minute * 60 + second) as u32)
+}
+
+/// Formats seconds since the epoch as `YYYYMMDDHHmmSS`.
+pub fn format_sig_time(secs: u32) -> String {
+    let secs = u64::from(secs);
+    let (days, rem) = (secs / 86_400, secs % 86_400);
+    let (y, m, d) = civil_from_days(days);
+    format!("{y:04}{m:02}{d:02}{:02}{:02}{:02}", rem / 3600, rem % 3600 / 60, rem % 60)
+}
+
+fn is_leap(y: u64) -> bool {
+    y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
+}
+
+fn days_in_month(y: u64, m: u64) -> u64 {
+    match m {
+        2 if is_leap(y) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Days since 1970-01-01 (Howard Hinnant's algorithm).
+fn days_from_civil(y: u64, m: u64, d: u64) -> u64 {
+    let y = if m <= 2 { y - 1 } else { y } as i64;
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = m as i64;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    (era * 146_097 + doe - 719_468) as u64
+}
+
+fn civil_from_days(days: u64) -> (u64, u64, u64) {
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    ((if m <= 2 { y + 1 } else { y }) as u64, m as u64, d as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bitmap_round_trip() {
+        let mut types = vec![1, 15, 46, 47, 1234, 2];
+        let mut wire = Vec::new();
+        write_bitmap(&mut types, &mut wire);
+        assert_eq!(read_bitmap(&wire).unwrap(), vec![1, 2, 15, 46, 47, 1234]);
+        assert_eq!(&wire[..3], &[0, 6, 0b0110_0000]);
+    }
+
+    #[test]
+    fn signature_times() {
+        assert_eq!(parse_sig_time("20240101000000"), Some(1_704_067_200));
+        assert_eq!(format_sig_time(1_704_067_200), "20240101000000");
+        assert_eq!(parse_sig_time("1704067200"), Some(1_704_067_200));
+        assert_eq!(parse_sig_time("20240230000000"), None);
+        assert_eq!(parse_sig_time("2024013"), Some(2_024_013));
+        assert_eq!(parse_sig_time("x"), None);
+    }
+}
