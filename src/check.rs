@@ -21,6 +21,7 @@ pub struct CheckOptions {
     pub max_file_size: u64,
     /// A file is rejected when it has a finding at least this severe.
     pub fail_on: Severity,
+    pub policy: crate::policy::Policy,
 }
 
 impl Default for CheckOptions {
@@ -32,6 +33,7 @@ impl Default for CheckOptions {
             encoding: None,
             max_file_size: 64 << 20,
             fail_on: Severity::Error,
+            policy: crate::policy::Policy::default(),
         }
     }
 }
@@ -60,7 +62,11 @@ pub struct FileReport {
 
 impl FileReport {
     pub fn count(&self, severity: Severity) -> u64 {
-        self.diagnostics.iter().filter(|d| d.severity == severity).count() as u64 + self.overflow[severity as usize]
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count() as u64
+            + self.overflow[severity as usize]
     }
 
     pub fn records(&self) -> usize {
@@ -68,15 +74,24 @@ impl FileReport {
     }
 
     pub fn origin(&self) -> Option<String> {
-        self.zone.as_ref().filter(|z| !z.apex().is_root() || z.origin_source != zone::OriginSource::None).map(|z| z.origin.to_string())
+        self.zone
+            .as_ref()
+            .filter(|z| !z.apex().is_root() || z.origin_source != zone::OriginSource::None)
+            .map(|z| z.origin.to_string())
     }
 }
 
 /// What a file's first bytes say it is, when it is not text.
 fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
     const MAGIC: &[(&[u8], &str)] = &[
-        (b"PK\x03\x04", "a ZIP archive (an .xlsx workbook, a .docx document or an archive)"),
-        (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "an old Office document (.xls or .doc)"),
+        (
+            b"PK\x03\x04",
+            "a ZIP archive (an .xlsx workbook, a .docx document or an archive)",
+        ),
+        (
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+            "an old Office document (.xls or .doc)",
+        ),
         (b"%PDF", "a PDF document"),
         (b"\x89PNG", "a PNG image"),
         (b"\xFF\xD8\xFF", "a JPEG image"),
@@ -100,7 +115,9 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
 
 fn binary_kind_ja(kind: &str) -> &'static str {
     match kind {
-        k if k.starts_with("a ZIP") => "ZIP アーカイブ（.xlsx ブック、.docx 文書、またはアーカイブ）",
+        k if k.starts_with("a ZIP") => {
+            "ZIP アーカイブ（.xlsx ブック、.docx 文書、またはアーカイブ）"
+        }
         k if k.starts_with("an old Office") => "旧形式の Office 文書（.xls または .doc）",
         "a PDF document" => "PDF 文書",
         "a PNG image" | "a JPEG image" | "a GIF image" => "画像",
@@ -111,7 +128,14 @@ fn binary_kind_ja(kind: &str) -> &'static str {
 }
 
 /// Checks one file given as bytes. `truncated` says the bytes stopped at the size limit.
-pub fn check_bytes(sources: &mut Sources, path: &str, bytes: &[u8], truncated: bool, options: &CheckOptions, loader: &mut dyn IncludeLoader) -> FileReport {
+pub fn check_bytes(
+    sources: &mut Sources,
+    path: &str,
+    bytes: &[u8],
+    truncated: bool,
+    options: &CheckOptions,
+    loader: &mut dyn IncludeLoader,
+) -> FileReport {
     let mut em = Emitter::new(options.lang, &options.filter);
     let lang = options.lang;
     if truncated {
@@ -140,14 +164,29 @@ pub fn check_bytes(sources: &mut Sources, path: &str, bytes: &[u8], truncated: b
 }
 
 /// Checks a file already in `sources` (its text decoded): parse, rules, verdict.
-pub fn check_source(sources: &mut Sources, file: FileId, path: &str, encoding: String, options: &CheckOptions, loader: &mut dyn IncludeLoader, mut em: Emitter<'_>) -> FileReport {
+pub fn check_source(
+    sources: &mut Sources,
+    file: FileId,
+    path: &str,
+    encoding: String,
+    options: &CheckOptions,
+    loader: &mut dyn IncludeLoader,
+    mut em: Emitter<'_>,
+) -> FileReport {
     let zone = zone::parse(sources, file, &options.parse, loader, &mut em);
     // Included files' undecodable bytes are reported like the main file's.
     for id in (file.0 + 1)..sources.len() as u32 {
         report_malformed(sources, FileId(id), &mut em);
     }
     let index = ZoneIndex::new(&zone);
-    let cx = rules::Context { zone: &zone, index: &index, sources, lang: options.lang };
+    let cx = rules::Context {
+        zone: &zone,
+        index: &index,
+        sources,
+        lang: options.lang,
+        policy: &options.policy,
+        applied_origin: options.parse.origin.as_ref(),
+    };
     rules::run_zone_rules(&cx, &mut em);
     finish(file, path, encoding, Some(zone), em, options)
 }
@@ -166,7 +205,14 @@ fn report_malformed(sources: &Sources, file: FileId, em: &mut Emitter<'_>) {
 }
 
 /// Applies suppressions, orders the findings and decides the verdict.
-fn finish(file: FileId, path: &str, encoding: String, zone: Option<Zone>, em: Emitter<'_>, options: &CheckOptions) -> FileReport {
+fn finish(
+    file: FileId,
+    path: &str,
+    encoding: String,
+    zone: Option<Zone>,
+    em: Emitter<'_>,
+    options: &CheckOptions,
+) -> FileReport {
     let (mut diagnostics, overflow) = em.into_parts();
     let before = diagnostics.len();
     if let Some(zone) = &zone
@@ -177,14 +223,25 @@ fn finish(file: FileId, path: &str, encoding: String, zone: Option<Zone>, em: Em
                 s.span.file == d.span.file
                     && s.span.start <= d.span.start
                     && d.span.start <= s.span.end
-                    && s.codes.iter().any(|c| crate::diag::matches_code(c, d.rule.code))
+                    && s.codes
+                        .iter()
+                        .any(|c| crate::diag::matches_code(c, d.rule.code))
             })
         });
     }
     let suppressed = (before - diagnostics.len()) as u64;
-    diagnostics.sort_by(|a, b| (a.span.file, a.span.start, a.span.end, a.rule.code).cmp(&(b.span.file, b.span.start, b.span.end, b.rule.code)));
+    diagnostics.sort_by(|a, b| {
+        (a.span.file, a.span.start, a.span.end, a.rule.code).cmp(&(
+            b.span.file,
+            b.span.start,
+            b.span.end,
+            b.rule.code,
+        ))
+    });
     let failing = diagnostics.iter().any(|d| d.severity <= options.fail_on)
-        || Severity::ALL.iter().any(|&s| s <= options.fail_on && overflow[s as usize] > 0);
+        || Severity::ALL
+            .iter()
+            .any(|&s| s <= options.fail_on && overflow[s as usize] > 0);
     FileReport {
         file,
         path: path.to_owned(),
@@ -193,6 +250,10 @@ fn finish(file: FileId, path: &str, encoding: String, zone: Option<Zone>, em: Em
         diagnostics,
         overflow,
         suppressed,
-        verdict: if failing { Verdict::Rejected } else { Verdict::Accepted },
+        verdict: if failing {
+            Verdict::Rejected
+        } else {
+            Verdict::Accepted
+        },
     }
 }

@@ -9,7 +9,10 @@ use std::path::{Path, PathBuf};
 /// Reads at most `limit` bytes; the flag says whether there was more.
 pub fn read_limited(mut reader: impl Read, limit: u64) -> std::io::Result<(Vec<u8>, bool)> {
     let mut bytes = Vec::new();
-    reader.by_ref().take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    reader
+        .by_ref()
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)?;
     let truncated = bytes.len() as u64 > limit;
     if truncated {
         bytes.truncate(limit as usize);
@@ -22,12 +25,18 @@ pub fn read_limited(mut reader: impl Read, limit: u64) -> std::io::Result<(Vec<u
 pub fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
     let meta = std::fs::metadata(path)?;
     if !meta.is_file() {
-        return Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a regular file"));
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file",
+        ));
     }
     let file = std::fs::File::open(path)?;
     // Check the opened file too: the path may have been swapped since the first look.
     if !file.metadata()?.is_file() {
-        return Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a regular file"));
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file",
+        ));
     }
     Ok(file)
 }
@@ -42,8 +51,17 @@ pub struct IncludeDir {
 }
 
 impl IncludeDir {
-    pub fn new(allowed: &Path, max_file_size: u64, encoding: Option<crate::source::Encoding>) -> std::io::Result<Self> {
-        Ok(IncludeDir { allowed: allowed.canonicalize()?, max_file_size, encoding, paths: Vec::new() })
+    pub fn new(
+        allowed: &Path,
+        max_file_size: u64,
+        encoding: Option<crate::source::Encoding>,
+    ) -> std::io::Result<Self> {
+        Ok(IncludeDir {
+            allowed: allowed.canonicalize()?,
+            max_file_size,
+            encoding,
+            paths: Vec::new(),
+        })
     }
 
     /// Registers the top-level file, so that an include of it is seen as a loop.
@@ -55,7 +73,13 @@ impl IncludeDir {
 }
 
 impl IncludeLoader for IncludeDir {
-    fn load(&mut self, sources: &mut Sources, from: FileId, chain: &[FileId], path: &str) -> Result<FileId, IncludeError> {
+    fn load(
+        &mut self,
+        sources: &mut Sources,
+        from: FileId,
+        chain: &[FileId],
+        path: &str,
+    ) -> Result<FileId, IncludeError> {
         // Relative paths are relative to the including file, as people expect when they keep a
         // zone and its parts together.
         let base = self
@@ -65,17 +89,30 @@ impl IncludeLoader for IncludeDir {
             .and_then(|(_, p)| p.parent().map(Path::to_path_buf))
             .unwrap_or_else(|| self.allowed.clone());
         let joined = base.join(path);
-        let canonical = joined.canonicalize().map_err(|e| IncludeError::Unreadable(e.to_string()))?;
+        let canonical = joined
+            .canonicalize()
+            .map_err(|e| IncludeError::Unreadable(e.to_string()))?;
         if !canonical.starts_with(&self.allowed) {
-            return Err(IncludeError::OutsideAllowed { resolved: canonical.display().to_string(), allowed: self.allowed.display().to_string() });
+            return Err(IncludeError::OutsideAllowed {
+                resolved: canonical.display().to_string(),
+                allowed: self.allowed.display().to_string(),
+            });
         }
-        if self.paths.iter().any(|(id, p)| *p == canonical && chain.contains(id)) {
+        if self
+            .paths
+            .iter()
+            .any(|(id, p)| *p == canonical && chain.contains(id))
+        {
             return Err(IncludeError::Loop);
         }
         let file = open_regular(&canonical).map_err(|e| IncludeError::Unreadable(e.to_string()))?;
-        let (bytes, truncated) = read_limited(file, self.max_file_size).map_err(|e| IncludeError::Unreadable(e.to_string()))?;
+        let (bytes, truncated) = read_limited(file, self.max_file_size)
+            .map_err(|e| IncludeError::Unreadable(e.to_string()))?;
         if truncated {
-            return Err(IncludeError::Unreadable(format!("larger than {} bytes", self.max_file_size)));
+            return Err(IncludeError::Unreadable(format!(
+                "larger than {} bytes",
+                self.max_file_size
+            )));
         }
         let decoded = crate::source::decode(&bytes, self.encoding);
         let id = sources.add(SourceFile::new(path, decoded));
@@ -88,19 +125,34 @@ impl IncludeLoader for IncludeDir {
 /// (`*.zone`, `*.db`, `db.*`), record tables, or any file whose first meaningful line is a
 /// directive or an SOA.
 pub fn looks_like_zone(path: &Path) -> bool {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_ascii_lowercase();
-    if name.ends_with(".zone") || name.ends_with(".db") || name.starts_with("db.") || name.ends_with(".csv") || name.ends_with(".tsv") {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if name.ends_with(".zone")
+        || name.ends_with(".db")
+        || name.starts_with("db.")
+        || name.ends_with(".csv")
+        || name.ends_with(".tsv")
+    {
         return true;
     }
-    let Ok(file) = open_regular(path) else { return false };
-    let Ok((head, _)) = read_limited(file, 4096) else { return false };
+    let Ok(file) = open_regular(path) else {
+        return false;
+    };
+    let Ok((head, _)) = read_limited(file, 4096) else {
+        return false;
+    };
     let text = String::from_utf8_lossy(&head);
     text.lines()
         .map(str::trim)
         .find(|l| !l.is_empty() && !l.starts_with(';'))
         .is_some_and(|l| {
             let upper = l.to_ascii_uppercase();
-            upper.starts_with("$ORIGIN") || upper.starts_with("$TTL") || upper.split_whitespace().take(4).any(|w| w == "SOA")
+            upper.starts_with("$ORIGIN")
+                || upper.starts_with("$TTL")
+                || upper.split_whitespace().take(4).any(|w| w == "SOA")
         })
 }
 
@@ -117,7 +169,9 @@ pub fn walk(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
             if entry.file_name().to_string_lossy().starts_with('.') {
                 continue;
             }
-            let Ok(kind) = entry.file_type() else { continue };
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
             if kind.is_dir() {
                 stack.push(path);
             } else if kind.is_file() && looks_like_zone(&path) {

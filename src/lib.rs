@@ -12,6 +12,7 @@
 //!   whose data is kept in wire form.
 //! - [`rules`]: the catalogue. Every finding has a rule with a stable code and bilingual docs.
 //! - [`check`]: one file through decoding, parsing and the rules to a verdict.
+//! - [`policy`]: the host's intake policy (YAML), limits and rule settings.
 //! - [`report`]: output formats, each a sink for the same findings.
 //! - [`diag`]: the finding itself, severities, languages, and escaping of zone data.
 //! - [`fs`] and [`cli`]: the edges, where files are read and arguments become options.
@@ -25,6 +26,7 @@ pub mod check;
 pub mod cli;
 pub mod diag;
 pub mod fs;
+pub mod policy;
 pub mod report;
 pub mod rules;
 pub mod source;

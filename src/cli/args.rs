@@ -31,7 +31,9 @@ pub enum Command {
     #[command(after_help = EXIT_CODES)]
     Check(CheckArgs),
     /// Print a zone in canonical form: absolute names, explicit TTL and class, one record per line
-    #[command(after_help = "Exit codes:\n  0  the zone was printed\n  1  the zone has errors; nothing was printed\n  2  usage error, or the file could not be read")]
+    #[command(
+        after_help = "Exit codes:\n  0  the zone was printed\n  1  the zone has errors; nothing was printed\n  2  usage error, or the file could not be read"
+    )]
     Fmt(FmtArgs),
     /// List the rule catalogue
     Rules(RulesArgs),

@@ -18,22 +18,49 @@ pub fn run(args: &CheckArgs, lang: Lang, color: bool) -> anyhow::Result<u8> {
     let inputs = expand(&args.paths)?;
     // --origin names the domain applied for; it describes one file, not a tree of them.
     if inputs.len() > 1 && options.parse.origin.is_some() {
-        anyhow::bail!("--origin applies to a single file; each file in a directory names its own origin");
+        anyhow::bail!(
+            "--origin applies to a single file; each file in a directory names its own origin"
+        );
     }
     let mut sources = Sources::default();
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for path in &inputs {
-        match check_path(&mut sources, path, &options, args.input.allow_include.as_deref()) {
+        match check_path(
+            &mut sources,
+            path,
+            &options,
+            args.input.allow_include.as_deref(),
+        ) {
             Ok(report) => files.push(report),
-            Err(e) => errors.push(RunError { path: path.display().to_string(), message: e.to_string() }),
+            Err(e) => errors.push(RunError {
+                path: path.display().to_string(),
+                message: e.to_string(),
+            }),
         }
     }
-    let format = args.format.unwrap_or(if std::io::stdout().is_terminal() { Format::Full } else { Format::Concise });
-    let run = Run { sources: &sources, files: &files, errors: &errors };
+    let format = args.format.unwrap_or(if std::io::stdout().is_terminal() {
+        Format::Full
+    } else {
+        Format::Concise
+    });
+    let run = Run {
+        sources: &sources,
+        files: &files,
+        errors: &errors,
+    };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    report::render(format, &run, &RenderOptions { color, lang, max_diagnostics: args.max_diagnostics }, &mut out)?;
+    report::render(
+        format,
+        &run,
+        &RenderOptions {
+            color,
+            lang,
+            max_diagnostics: args.max_diagnostics,
+        },
+        &mut out,
+    )?;
     out.flush()?;
     Ok(exit_code(&files, &errors))
 }
@@ -61,7 +88,12 @@ fn expand(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
     Ok(out)
 }
 
-pub(super) fn check_path(sources: &mut Sources, path: &Path, options: &CheckOptions, allow_include: Option<&Path>) -> std::io::Result<FileReport> {
+pub(super) fn check_path(
+    sources: &mut Sources,
+    path: &Path,
+    options: &CheckOptions,
+    allow_include: Option<&Path>,
+) -> std::io::Result<FileReport> {
     let (bytes, truncated) = super::read_input(path, options.max_file_size)?;
     let display = path.display().to_string();
     let mut options = options.clone();
@@ -72,12 +104,16 @@ pub(super) fn check_path(sources: &mut Sources, path: &Path, options: &CheckOpti
     let mut no_includes = NoIncludes;
     let loader: &mut dyn IncludeLoader = match allow_include {
         Some(dir) => {
-            include_dir = IncludeDir::new(dir, options.max_file_size, options.encoding)
-                .map_err(|e| std::io::Error::new(e.kind(), format!("--allow-include {}: {e}", dir.display())))?;
+            include_dir =
+                IncludeDir::new(dir, options.max_file_size, options.encoding).map_err(|e| {
+                    std::io::Error::new(e.kind(), format!("--allow-include {}: {e}", dir.display()))
+                })?;
             include_dir.register(crate::source::FileId(sources.len() as u32), path);
             &mut include_dir
         }
         None => &mut no_includes,
     };
-    Ok(check_bytes(sources, &display, &bytes, truncated, &options, loader))
+    Ok(check_bytes(
+        sources, &display, &bytes, truncated, &options, loader,
+    ))
 }

@@ -12,13 +12,36 @@ use std::io::Write;
 pub fn run(args: &FmtArgs, lang: Lang) -> anyhow::Result<u8> {
     let options = config::check_options(&args.input, lang)?;
     let mut sources = Sources::default();
-    let report = super::check::check_path(&mut sources, &args.path, &options, args.input.allow_include.as_deref())
-        .map_err(|e| anyhow::anyhow!("{}: {e}", crate::diag::escape(&args.path.display().to_string())))?;
+    let report = super::check::check_path(
+        &mut sources,
+        &args.path,
+        &options,
+        args.input.allow_include.as_deref(),
+    )
+    .map_err(|e| {
+        anyhow::anyhow!(
+            "{}: {e}",
+            crate::diag::escape(&args.path.display().to_string())
+        )
+    })?;
     if report.verdict == Verdict::Rejected {
         let files = [report];
-        let run = Run { sources: &sources, files: &files, errors: &[] };
+        let run = Run {
+            sources: &sources,
+            files: &files,
+            errors: &[],
+        };
         let stderr = std::io::stderr();
-        report::render(Format::Concise, &run, &RenderOptions { color: false, lang, max_diagnostics: 200 }, &mut stderr.lock())?;
+        report::render(
+            Format::Concise,
+            &run,
+            &RenderOptions {
+                color: false,
+                lang,
+                max_diagnostics: 200,
+            },
+            &mut stderr.lock(),
+        )?;
         return Ok(super::REJECTED);
     }
     let zone = report.zone.as_ref().expect("an accepted file has a zone");

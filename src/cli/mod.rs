@@ -37,14 +37,20 @@ pub fn run() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(e) if is_broken_pipe(&e) => ExitCode::from(ACCEPTED),
         Err(e) => {
-            eprintln!("zonegate: error: {}", crate::diag::escape(&format!("{e:#}")));
+            eprintln!(
+                "zonegate: error: {}",
+                crate::diag::escape(&format!("{e:#}"))
+            );
             ExitCode::from(FAILURE)
         }
     }
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// Reads one input (a path or `-`) within the size limit.

@@ -11,7 +11,15 @@ pub fn list(args: &RulesArgs, lang: Lang) -> anyhow::Result<u8> {
     match args.format {
         RulesFormat::Table => {
             for r in RULES {
-                writeln!(out, "{:<6} {:<36} {:<8} {:<7} {}", r.code, r.name, r.severity.as_str(), r.phase.as_str(), r.summary.get(lang))?;
+                writeln!(
+                    out,
+                    "{:<6} {:<36} {:<8} {:<7} {}",
+                    r.code,
+                    r.name,
+                    r.severity.as_str(),
+                    r.phase.as_str(),
+                    r.summary.get(lang)
+                )?;
             }
         }
         RulesFormat::Json => {

@@ -15,7 +15,9 @@ use crate::source::Span;
 use std::collections::HashMap;
 
 /// How bad a finding is. The order is from worst to mildest, so `min()` finds the worst.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The zone would break something on cutover day; the application goes back to the customer.
@@ -58,7 +60,10 @@ impl std::str::FromStr for Severity {
             "error" => Ok(Severity::Error),
             "warning" | "warn" => Ok(Severity::Warning),
             "info" | "note" => Ok(Severity::Info),
-            other => Err(format!("unknown severity `{}`; use error, warning or info", escape(other))),
+            other => Err(format!(
+                "unknown severity `{}`; use error, warning or info",
+                escape(other)
+            )),
         }
     }
 }
@@ -85,7 +90,14 @@ impl Diagnostic {
     /// A finding at `span`, at the rule's default severity. Messages must already be escaped
     /// where they quote zone data (see [`escape`]).
     pub fn new(rule: &'static Rule, span: Span, message: impl Into<String>) -> Self {
-        Diagnostic { rule, severity: rule.severity, span, message: message.into(), help: None, labels: Vec::new() }
+        Diagnostic {
+            rule,
+            severity: rule.severity,
+            span,
+            message: message.into(),
+            help: None,
+            labels: Vec::new(),
+        }
     }
 
     pub fn help(mut self, help: impl Into<String>) -> Self {
@@ -99,7 +111,10 @@ impl Diagnostic {
     }
 
     pub fn label(mut self, span: Span, message: impl Into<String>) -> Self {
-        self.labels.push(Label { span, message: message.into() });
+        self.labels.push(Label {
+            span,
+            message: message.into(),
+        });
         self
     }
 
@@ -122,9 +137,17 @@ impl RuleFilter {
     /// SPF, and `--ignore ZG5 --select ZG512` runs one SPF rule alone.
     pub fn enabled(&self, code: &str) -> bool {
         let best = |patterns: &[String]| {
-            patterns.iter().filter(|p| matches_code(p, code)).map(|p| p.len()).max()
+            patterns
+                .iter()
+                .filter(|p| matches_code(p, code))
+                .map(|p| p.len())
+                .max()
         };
-        let selected = if self.select.is_empty() { Some(0) } else { best(&self.select) };
+        let selected = if self.select.is_empty() {
+            Some(0)
+        } else {
+            best(&self.select)
+        };
         match (selected, best(&self.ignore)) {
             (None, _) => false,
             (Some(_), None) => true,
@@ -133,13 +156,17 @@ impl RuleFilter {
     }
 
     pub fn severity_of(&self, rule: &Rule) -> Severity {
-        self.severity.get(rule.code).copied().unwrap_or(rule.severity)
+        self.severity
+            .get(rule.code)
+            .copied()
+            .unwrap_or(rule.severity)
     }
 }
 
 /// `ALL` matches everything; otherwise a code or a prefix of one.
 pub fn matches_code(pattern: &str, code: &str) -> bool {
-    pattern.eq_ignore_ascii_case("ALL") || code.len() >= pattern.len() && code[..pattern.len()].eq_ignore_ascii_case(pattern)
+    pattern.eq_ignore_ascii_case("ALL")
+        || code.len() >= pattern.len() && code[..pattern.len()].eq_ignore_ascii_case(pattern)
 }
 
 /// Collects the findings of one file, in the run's language.
@@ -160,7 +187,13 @@ impl<'f> Emitter<'f> {
     pub const DEFAULT_STORE_LIMIT: usize = 100_000;
 
     pub fn new(lang: Lang, filter: &'f RuleFilter) -> Self {
-        Emitter { lang, filter, diagnostics: Vec::new(), overflow: [0; 3], store_limit: Self::DEFAULT_STORE_LIMIT }
+        Emitter {
+            lang,
+            filter,
+            diagnostics: Vec::new(),
+            overflow: [0; 3],
+            store_limit: Self::DEFAULT_STORE_LIMIT,
+        }
     }
 
     pub fn with_store_limit(mut self, limit: usize) -> Self {
@@ -196,7 +229,11 @@ impl<'f> Emitter<'f> {
     }
 
     pub fn has_errors(&self) -> bool {
-        self.overflow[0] > 0 || self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+        self.overflow[0] > 0
+            || self
+                .diagnostics
+                .iter()
+                .any(|d| d.severity == Severity::Error)
     }
 
     pub fn into_parts(self) -> (Vec<Diagnostic>, [u64; 3]) {
@@ -232,21 +269,38 @@ mod tests {
 
     #[test]
     fn most_specific_pattern_wins() {
-        let f = RuleFilter { select: vec!["ZG5".into()], ignore: vec!["ZG51".into()], ..Default::default() };
+        let f = RuleFilter {
+            select: vec!["ZG5".into()],
+            ignore: vec!["ZG51".into()],
+            ..Default::default()
+        };
         assert!(f.enabled("ZG501"));
         assert!(!f.enabled("ZG512"));
         assert!(!f.enabled("ZG301"));
-        let f = RuleFilter { ignore: vec!["ZG5".into()], select: vec!["ZG512".into()], ..Default::default() };
+        let f = RuleFilter {
+            ignore: vec!["ZG5".into()],
+            select: vec!["ZG512".into()],
+            ..Default::default()
+        };
         assert!(f.enabled("ZG512"));
         assert!(!f.enabled("ZG501"));
-        let f = RuleFilter { ignore: vec!["all".into()], ..Default::default() };
+        let f = RuleFilter {
+            ignore: vec!["all".into()],
+            ..Default::default()
+        };
         assert!(!f.enabled("ZG001"));
     }
 
     #[test]
     fn tr_picks_language_with_captured_arguments() {
         let ty = "AAA";
-        assert_eq!(tr!(Lang::En, "unknown type `{ty}`", "不明なタイプ `{ty}`"), "unknown type `AAA`");
-        assert_eq!(tr!(Lang::Ja, "unknown type `{}`", "不明なタイプ `{}`", ty), "不明なタイプ `AAA`");
+        assert_eq!(
+            tr!(Lang::En, "unknown type `{ty}`", "不明なタイプ `{ty}`"),
+            "unknown type `AAA`"
+        );
+        assert_eq!(
+            tr!(Lang::Ja, "unknown type `{}`", "不明なタイプ `{}`", ty),
+            "不明なタイプ `AAA`"
+        );
     }
 }

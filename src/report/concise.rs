@@ -13,7 +13,16 @@ pub fn render(run: &Run<'_>, options: &RenderOptions, out: &mut dyn Write) -> io
         let (diagnostics, hidden) = shown(f, options.max_diagnostics);
         for d in diagnostics {
             let at = locate(run.sources, d);
-            writeln!(out, "{}:{}:{}: {}[{}]: {}", escape(&at.path), at.start.line, at.start.column, d.severity.label(options.lang), d.rule.code, d.message)?;
+            writeln!(
+                out,
+                "{}:{}:{}: {}[{}]: {}",
+                escape(&at.path),
+                at.start.line,
+                at.start.column,
+                d.severity.label(options.lang),
+                d.rule.code,
+                d.message
+            )?;
         }
         if hidden > 0 {
             writeln!(out, "{}", hidden_line(hidden, options.lang))?;

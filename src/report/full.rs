@@ -9,7 +9,7 @@
 //!    = help: did you mean `AAAA`?
 //! ```
 
-use super::{RenderOptions, Run, file_line, hidden_line, locate, shown, summary_line};
+use super::{RenderOptions, Run, file_line, hidden_line, shown, summary_line};
 use crate::diag::{Diagnostic, Lang, Severity, escape};
 use crate::source::{Sources, Span};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
@@ -20,18 +20,31 @@ use std::ops::Range;
 const MAX_SNIPPET_LINES: usize = 6;
 
 pub fn render(run: &Run<'_>, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
-    let renderer = if options.color { Renderer::styled() } else { Renderer::plain() };
+    let renderer = if options.color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
     for e in run.errors {
         let title = match options.lang {
             Lang::En => "error",
             Lang::Ja => "エラー",
         };
-        writeln!(out, "{title}: {}: {}\n", escape(&e.path), escape(&e.message))?;
+        writeln!(
+            out,
+            "{title}: {}: {}\n",
+            escape(&e.path),
+            escape(&e.message)
+        )?;
     }
     for f in run.files {
         let (diagnostics, hidden) = shown(f, options.max_diagnostics);
         for d in diagnostics {
-            writeln!(out, "{}\n", render_one(run.sources, d, &renderer, options.lang))?;
+            writeln!(
+                out,
+                "{}\n",
+                render_one(run.sources, d, &renderer, options.lang)
+            )?;
         }
         if hidden > 0 {
             writeln!(out, "{}", hidden_line(hidden, options.lang))?;
@@ -60,13 +73,13 @@ fn render_one(sources: &Sources, d: &Diagnostic, renderer: &Renderer, lang: Lang
         Lang::En => Level::HELP,
         Lang::Ja => Level::HELP.with_name(Some("ヘルプ")),
     };
-    let title = level(d.severity, lang).primary_title(d.message.as_str()).id(d.rule.code);
+    let title = level(d.severity, lang)
+        .primary_title(d.message.as_str())
+        .id(d.rule.code);
     let mut group = Group::with_title(title);
     let mut notes = Vec::new();
     if file.text.is_empty() {
         // Findings about a whole file (too large, binary) have no line to show.
-        let at = locate(sources, d);
-        let _ = at;
         group = group.element(annotate_snippets::Origin::path(path.clone()));
     } else {
         let excerpt = Excerpt::new(sources, d.span, d.labels.iter().map(|l| l.span));
@@ -77,10 +90,20 @@ fn render_one(sources: &Sources, d: &Diagnostic, renderer: &Renderer, lang: Lang
             .annotation(AnnotationKind::Primary.span(excerpt.map(d.span)));
         for label in &d.labels {
             if excerpt.covers(label.span) {
-                snippet = snippet.annotation(AnnotationKind::Context.span(excerpt.map(label.span)).label(label.message.as_str()));
+                snippet = snippet.annotation(
+                    AnnotationKind::Context
+                        .span(excerpt.map(label.span))
+                        .label(label.message.as_str()),
+                );
             } else {
                 let pos = sources.get(label.span.file).position(label.span.start);
-                notes.push(format!("{} ({}:{}:{})", label.message, escape(&sources.get(label.span.file).path), pos.line, pos.column));
+                notes.push(format!(
+                    "{} ({}:{}:{})",
+                    label.message,
+                    escape(&sources.get(label.span.file).path),
+                    pos.line,
+                    pos.column
+                ));
             }
         }
         group = group.element(snippet);
@@ -112,17 +135,19 @@ impl Excerpt {
         let lines = file.lines();
         let text = &file.text;
         let first = lines.line_of(primary.start as usize);
-        let mut last = lines.line_of((primary.end as usize).max(primary.start as usize + 1) - 1).max(first);
+        let mut last = lines
+            .line_of((primary.end as usize).max(primary.start as usize + 1) - 1)
+            .max(first);
         for l in labels.filter(|l| l.file == primary.file) {
-            let (a, b) = (lines.line_of(l.start as usize), lines.line_of((l.end as usize).max(l.start as usize + 1) - 1));
+            let (a, b) = (
+                lines.line_of(l.start as usize),
+                lines.line_of((l.end as usize).max(l.start as usize + 1) - 1),
+            );
             if a >= first && b <= first + MAX_SNIPPET_LINES {
                 last = last.max(b);
             }
         }
-        let mut first_line = first;
-        for l in [first] {
-            first_line = first_line.min(l);
-        }
+        let first_line = first;
         if last > first_line + MAX_SNIPPET_LINES {
             last = first_line;
         }
@@ -140,22 +165,40 @@ impl Excerpt {
                 // Lone CR ends a line in old Mac files; the renderer splits at `\n` only.
                 '\r' if chars.peek().map(|&(_, n)| n) != Some('\n') => escaped.push('\n'),
                 '\r' | '\n' | '\t' => escaped.push(c),
-                c if crate::diag::escape::is_unsafe(c) => escaped.push_str(&escape(c.encode_utf8(&mut [0; 4]))),
+                c if crate::diag::escape::is_unsafe(c) => {
+                    escaped.push_str(&escape(c.encode_utf8(&mut [0; 4])))
+                }
                 c => escaped.push(c),
             }
         }
         offsets[source.len()] = escaped.len();
-        Excerpt { text: escaped, first_line, range: start..end, file: primary.file, offsets }
+        Excerpt {
+            text: escaped,
+            first_line,
+            range: start..end,
+            file: primary.file,
+            offsets,
+        }
     }
 
     fn covers(&self, span: Span) -> bool {
-        span.file == self.file && self.range.start <= span.start as usize && span.end as usize <= self.range.end
+        span.file == self.file
+            && self.range.start <= span.start as usize
+            && span.end as usize <= self.range.end
     }
 
     fn map(&self, span: Span) -> Range<usize> {
-        let clamp = |o: u32| (o as usize).clamp(self.range.start, self.range.end) - self.range.start;
-        let (s, e) = (self.offsets[clamp(span.start)], self.offsets[clamp(span.end)]);
+        let clamp =
+            |o: u32| (o as usize).clamp(self.range.start, self.range.end) - self.range.start;
+        let (s, e) = (
+            self.offsets[clamp(span.start)],
+            self.offsets[clamp(span.end)],
+        );
         // An empty span gets a one-character caret, so there is always something to see.
-        if e > s { s..e } else { s..(s + 1).min(self.text.len().max(s)) }
+        if e > s {
+            s..e
+        } else {
+            s..(s + 1).min(self.text.len().max(s))
+        }
     }
 }

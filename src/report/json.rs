@@ -82,7 +82,11 @@ pub fn render(run: &Run<'_>, options: &RenderOptions, out: &mut dyn Write) -> io
                 encoding: &f.encoding,
                 verdict: f.verdict,
                 records: f.records(),
-                counts: Counts { error: f.count(Severity::Error), warning: f.count(Severity::Warning), info: f.count(Severity::Info) },
+                counts: Counts {
+                    error: f.count(Severity::Error),
+                    warning: f.count(Severity::Warning),
+                    info: f.count(Severity::Info),
+                },
                 suppressed: f.suppressed,
                 omitted,
                 diagnostics: diagnostics
@@ -106,8 +110,15 @@ pub fn render(run: &Run<'_>, options: &RenderOptions, out: &mut dyn Write) -> io
                                 .iter()
                                 .map(|l| {
                                     let file = run.sources.get(l.span.file);
-                                    let (s, e) = (file.position(l.span.start), file.position(l.span.end));
-                                    Label { message: &l.message, line: s.line, column: s.column, end_line: e.line, end_column: e.column }
+                                    let (s, e) =
+                                        (file.position(l.span.start), file.position(l.span.end));
+                                    Label {
+                                        message: &l.message,
+                                        line: s.line,
+                                        column: s.column,
+                                        end_line: e.line,
+                                        end_column: e.column,
+                                    }
                                 })
                                 .collect(),
                         }
@@ -118,7 +129,10 @@ pub fn render(run: &Run<'_>, options: &RenderOptions, out: &mut dyn Write) -> io
         .collect();
     let doc = Document {
         version: 1,
-        tool: Tool { name: "zonegate", version: env!("CARGO_PKG_VERSION") },
+        tool: Tool {
+            name: "zonegate",
+            version: env!("CARGO_PKG_VERSION"),
+        },
         lang: options.lang.as_str(),
         files,
         errors: run.errors,

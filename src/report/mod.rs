@@ -63,7 +63,11 @@ pub struct Summary {
 
 impl Run<'_> {
     pub fn summary(&self) -> Summary {
-        let mut s = Summary { files: self.files.len() + self.errors.len(), unreadable: self.errors.len(), ..Default::default() };
+        let mut s = Summary {
+            files: self.files.len() + self.errors.len(),
+            unreadable: self.errors.len(),
+            ..Default::default()
+        };
         for f in self.files {
             match f.verdict {
                 Verdict::Accepted => s.accepted += 1,
@@ -78,7 +82,12 @@ impl Run<'_> {
     }
 }
 
-pub fn render(format: Format, run: &Run<'_>, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(
+    format: Format,
+    run: &Run<'_>,
+    options: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
         Format::Full => full::render(run, options, out),
         Format::Concise => concise::render(run, options, out),
@@ -95,12 +104,25 @@ pub struct Location {
 
 pub fn locate(sources: &Sources, d: &Diagnostic) -> Location {
     let file = sources.get(d.span.file);
-    Location { path: file.path.clone(), start: file.position(d.span.start), end: file.position(d.span.end) }
+    Location {
+        path: file.path.clone(),
+        start: file.position(d.span.start),
+        end: file.position(d.span.end),
+    }
 }
 
 /// The run's last line: files checked, accepted and rejected, and findings by severity.
 pub fn summary_line(s: &Summary, lang: Lang) -> String {
-    let Summary { files, accepted, rejected, unreadable, errors, warnings, infos, suppressed } = *s;
+    let Summary {
+        files,
+        accepted,
+        rejected,
+        unreadable,
+        errors,
+        warnings,
+        infos,
+        suppressed,
+    } = *s;
     let mut line = match lang {
         Lang::En => format!(
             "checked {files} {}: {accepted} accepted, {rejected} rejected; {errors} {}, {warnings} {}, {infos} info",
@@ -108,10 +130,16 @@ pub fn summary_line(s: &Summary, lang: Lang) -> String {
             plural(errors as usize, "error", "errors"),
             plural(warnings as usize, "warning", "warnings")
         ),
-        Lang::Ja => format!("{files} ファイルをチェック: 受理 {accepted}、差し戻し {rejected}。エラー {errors}、警告 {warnings}、情報 {infos}"),
+        Lang::Ja => format!(
+            "{files} ファイルをチェック: 受理 {accepted}、差し戻し {rejected}。エラー {errors}、警告 {warnings}、情報 {infos}"
+        ),
     };
     if unreadable > 0 {
-        line += &tr!(lang, "; {unreadable} could not be read", "。読めないファイル {unreadable}");
+        line += &tr!(
+            lang,
+            "; {unreadable} could not be read",
+            "。読めないファイル {unreadable}"
+        );
     }
     if suppressed > 0 {
         line += &tr!(lang, "; {suppressed} suppressed", "。抑止 {suppressed}");
@@ -138,7 +166,9 @@ pub fn file_line(f: &FileReport, lang: Lang) -> String {
             plural(errors as usize, "error", "errors"),
             plural(warnings as usize, "warning", "warnings")
         ),
-        Lang::Ja => format!("{path}: {verdict}（エラー {errors}、警告 {warnings}。{records} レコード、オリジン {origin}、{encoding}）"),
+        Lang::Ja => format!(
+            "{path}: {verdict}（エラー {errors}、警告 {warnings}。{records} レコード、オリジン {origin}、{encoding}）"
+        ),
     }
 }
 
@@ -155,7 +185,12 @@ pub fn shown(f: &FileReport, max: usize) -> (&[Diagnostic], u64) {
 
 pub fn hidden_line(hidden: u64, lang: Lang) -> String {
     match lang {
-        Lang::En => format!("... and {hidden} more {} not shown (raise --max-diagnostics to see them)", plural(hidden as usize, "finding", "findings")),
-        Lang::Ja => format!("... ほかに {hidden} 件の指摘があります（--max-diagnostics を増やすと表示されます）"),
+        Lang::En => format!(
+            "... and {hidden} more {} not shown (raise --max-diagnostics to see them)",
+            plural(hidden as usize, "finding", "findings")
+        ),
+        Lang::Ja => format!(
+            "... ほかに {hidden} 件の指摘があります（--max-diagnostics を増やすと表示されます）"
+        ),
     }
 }

@@ -108,6 +108,86 @@ pub struct Context<'a> {
     pub index: &'a ZoneIndex,
     pub sources: &'a Sources,
     pub lang: Lang,
+    pub policy: &'a crate::policy::Policy,
+    /// `--origin`: the domain the customer applied for, when the operator gave it.
+    pub applied_origin: Option<&'a crate::zone::OwnedName>,
+}
+
+impl Context<'_> {
+    /// The span of the `n`th field of a record's data (0 is the first field after the type),
+    /// found by lexing the record's text again; the whole record when that is not possible
+    /// (generated records, or fewer fields than asked for). Rules use it to put the caret on the
+    /// exact field at fault, without the parser keeping every token's position for every record.
+    pub fn rdata_field_span(&self, record: &crate::zone::Record, n: usize) -> crate::source::Span {
+        self.field_spans(record)
+            .get(n)
+            .copied()
+            .unwrap_or(record.span)
+    }
+
+    /// The span of the owner field, or the record's span when the owner was inherited.
+    pub fn owner_span(&self, record: &crate::zone::Record) -> crate::source::Span {
+        use crate::zone::Record;
+        if record.has(Record::OWNER_INHERITED) || record.has(Record::GENERATED) {
+            return record.span;
+        }
+        let text = &self.sources.get(record.span.file).text;
+        let slice = &text[record.span.range()];
+        let mut lexer =
+            crate::zone::lexer::Lexer::new(slice, crate::zone::lexer::LexLimits::default());
+        let mut entry = crate::zone::lexer::Entry::default();
+        if lexer.next_entry(&mut entry)
+            && let Some(t) = entry.tokens.first()
+        {
+            return crate::source::Span {
+                file: record.span.file,
+                start: record.span.start + t.start,
+                end: record.span.start + t.end,
+            };
+        }
+        record.span
+    }
+
+    fn field_spans(&self, record: &crate::zone::Record) -> Vec<crate::source::Span> {
+        use crate::zone::Record;
+        if record.has(Record::GENERATED) {
+            return Vec::new();
+        }
+        let text = &self.sources.get(record.span.file).text;
+        let slice = &text[record.span.range()];
+        let mut lexer =
+            crate::zone::lexer::Lexer::new(slice, crate::zone::lexer::LexLimits::default());
+        let mut entry = crate::zone::lexer::Entry::default();
+        if !lexer.next_entry(&mut entry) {
+            return Vec::new();
+        }
+        let mut tokens = entry.tokens.iter();
+        if !record.has(Record::OWNER_INHERITED) {
+            tokens.next();
+        }
+        // Skip the TTL and class, then the type: the first token that names the record's type.
+        let type_name = record.rtype.name();
+        let mut found = false;
+        for t in tokens.by_ref() {
+            let word = crate::zone::customer::fullwidth_to_ascii_str(t.raw(slice));
+            if word.eq_ignore_ascii_case(&type_name)
+                || crate::zone::RType::from_name(&word) == Some(record.rtype)
+            {
+                found = true;
+                break;
+            }
+        }
+        if !found {
+            return Vec::new();
+        }
+        tokens
+            .map(|t| crate::source::Span {
+                file: record.span.file,
+                start: record.span.start + t.start,
+                end: record.span.start + t.end,
+            })
+            .collect()
+    }
 }
 
 /// Runs every enabled zone-phase rule.
@@ -123,5 +203,8 @@ pub fn run_zone_rules(cx: &Context<'_>, em: &mut Emitter<'_>) {
 
 /// Finds a rule by code (any case) or by name.
 pub fn find(key: &str) -> Option<&'static Rule> {
-    registry::RULES.iter().copied().find(|r| r.code.eq_ignore_ascii_case(key) || r.name.eq_ignore_ascii_case(key))
+    registry::RULES
+        .iter()
+        .copied()
+        .find(|r| r.code.eq_ignore_ascii_case(key) || r.name.eq_ignore_ascii_case(key))
 }

@@ -70,13 +70,30 @@ mod tests {
         let mut codes = HashSet::new();
         let mut names = HashSet::new();
         for pair in RULES.windows(2) {
-            assert!(pair[0].code < pair[1].code, "{} must come before {}", pair[0].code, pair[1].code);
+            assert!(
+                pair[0].code < pair[1].code,
+                "{} must come before {}",
+                pair[0].code,
+                pair[1].code
+            );
         }
         for rule in RULES {
             assert!(codes.insert(rule.code), "duplicate code {}", rule.code);
             assert!(names.insert(rule.name), "duplicate name {}", rule.name);
-            assert!(rule.code.len() == 5 && rule.code.starts_with("ZG") && rule.code[2..].bytes().all(|b| b.is_ascii_digit()), "{}", rule.code);
-            assert!(rule.name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'), "{}", rule.name);
+            assert!(
+                rule.code.len() == 5
+                    && rule.code.starts_with("ZG")
+                    && rule.code[2..].bytes().all(|b| b.is_ascii_digit()),
+                "{}",
+                rule.code
+            );
+            assert!(
+                rule.name
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                "{}",
+                rule.name
+            );
             assert!(!rule.rfc.is_empty(), "{} cites nothing", rule.code);
         }
     }

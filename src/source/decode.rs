@@ -74,7 +74,9 @@ pub struct Decoded {
 
 #[derive(Debug, thiserror::Error)]
 pub enum DecodeError {
-    #[error("unknown encoding `{0}`; use auto, utf-8, shift_jis, euc-jp, iso-2022-jp, utf-16le or utf-16be")]
+    #[error(
+        "unknown encoding `{0}`; use auto, utf-8, shift_jis, euc-jp, iso-2022-jp, utf-16le or utf-16be"
+    )]
     UnknownEncoding(String),
 }
 
@@ -91,7 +93,11 @@ pub fn decode(bytes: &[u8], requested: Option<Encoding>) -> Decoded {
     };
     // A BOM is stripped only when it belongs to the encoding in use; otherwise its bytes are
     // ordinary (and probably malformed) content that the customer should hear about.
-    let body = if bom_encoding == Some(encoding) { &bytes[bom_len..] } else { bytes };
+    let body = if bom_encoding == Some(encoding) {
+        &bytes[bom_len..]
+    } else {
+        bytes
+    };
     let mut decoded = decode_with(body, encoding);
     decoded.had_bom = bom_encoding == Some(encoding);
     if decoded.had_bom {
@@ -107,7 +113,12 @@ fn decode_with(bytes: &[u8], encoding: Encoding) -> Decoded {
     if encoding.is_utf8()
         && let Ok(text) = std::str::from_utf8(bytes)
     {
-        return Decoded { text: text.to_owned(), encoding, malformed: Vec::new(), had_bom: false };
+        return Decoded {
+            text: text.to_owned(),
+            encoding,
+            malformed: Vec::new(),
+            had_bom: false,
+        };
     }
     let mut decoder = encoding.0.new_decoder_without_bom_handling();
     let capacity = decoder
@@ -117,7 +128,8 @@ fn decode_with(bytes: &[u8], encoding: Encoding) -> Decoded {
     let mut malformed = Vec::new();
     let mut pos = 0usize;
     loop {
-        let (result, read) = decoder.decode_to_string_without_replacement(&bytes[pos..], &mut text, true);
+        let (result, read) =
+            decoder.decode_to_string_without_replacement(&bytes[pos..], &mut text, true);
         pos += read;
         match result {
             encoding_rs::DecoderResult::InputEmpty => break,
@@ -137,7 +149,12 @@ fn decode_with(bytes: &[u8], encoding: Encoding) -> Decoded {
             }
         }
     }
-    Decoded { text, encoding, malformed, had_bom: false }
+    Decoded {
+        text,
+        encoding,
+        malformed,
+        had_bom: false,
+    }
 }
 
 /// Picks an encoding for BOM-less bytes.
@@ -146,7 +163,10 @@ fn detect(bytes: &[u8]) -> Encoding {
         return utf16;
     }
     // ISO-2022-JP is 7-bit, so it also passes as ASCII: look for its escape sequences first.
-    if bytes.windows(3).any(|w| w == b"\x1b$B" || w == b"\x1b$@" || w == b"\x1b(J") {
+    if bytes
+        .windows(3)
+        .any(|w| w == b"\x1b$B" || w == b"\x1b$@" || w == b"\x1b(J")
+    {
         return Encoding(encoding_rs::ISO_2022_JP);
     }
     if bytes.is_ascii() || std::str::from_utf8(bytes).is_ok() || mostly_utf8(bytes) {
@@ -167,7 +187,12 @@ fn sniff_utf16(bytes: &[u8]) -> Option<Encoding> {
     }
     let pairs = sample.len() / 2;
     let even_nul = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let odd_nul = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let odd_nul = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
     if odd_nul * 10 >= pairs * 7 && even_nul * 10 < pairs {
         Some(Encoding(encoding_rs::UTF_16LE))
     } else if even_nul * 10 >= pairs * 7 && odd_nul * 10 < pairs {
@@ -192,7 +217,8 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
             }
             Err(e) => {
                 let (good, bad) = rest.split_at(e.valid_up_to());
-                valid_multibyte += std::str::from_utf8(good).map_or(0, |s| s.chars().filter(|c| !c.is_ascii()).count());
+                valid_multibyte += std::str::from_utf8(good)
+                    .map_or(0, |s| s.chars().filter(|c| !c.is_ascii()).count());
                 let skip = e.error_len().unwrap_or(bad.len()).max(1);
                 invalid += skip;
                 rest = &bad[skip.min(bad.len())..];
@@ -210,7 +236,8 @@ mod tests {
         enc.encode(text).0.into_owned()
     }
 
-    const JAPANESE: &str = "; 株式会社サンプルのゾーン情報です\nwww IN A 192.0.2.1 ; ウェブサーバー\n";
+    const JAPANESE: &str =
+        "; 株式会社サンプルのゾーン情報です\nwww IN A 192.0.2.1 ; ウェブサーバー\n";
 
     #[test]
     fn detects_shift_jis() {
@@ -258,19 +285,27 @@ mod tests {
 
     #[test]
     fn malformed_bytes_are_positioned_not_fatal() {
-        let mut bytes = "www IN TXT \"日本語のテキスト、ゾーン\"\n".as_bytes().to_vec();
+        let mut bytes = "www IN TXT \"日本語のテキスト、ゾーン\"\n"
+            .as_bytes()
+            .to_vec();
         bytes.extend_from_slice(b"bad IN TXT \"\xFF\"\n");
         let d = decode(&bytes, None);
         assert!(d.encoding.is_utf8());
         assert_eq!(d.malformed.len(), 1);
         let run = &d.malformed[0];
         assert_eq!(run.bytes, vec![0xFF]);
-        assert_eq!(&d.text[run.text_offset as usize..run.text_offset as usize + 3], "\u{FFFD}");
+        assert_eq!(
+            &d.text[run.text_offset as usize..run.text_offset as usize + 3],
+            "\u{FFFD}"
+        );
     }
 
     #[test]
     fn requested_encoding_wins() {
-        let d = decode(&encode(JAPANESE, encoding_rs::SHIFT_JIS), Encoding::for_label("sjis"));
+        let d = decode(
+            &encode(JAPANESE, encoding_rs::SHIFT_JIS),
+            Encoding::for_label("sjis"),
+        );
         assert_eq!(d.text, JAPANESE);
         assert!(Encoding::for_label("klingon").is_none());
     }

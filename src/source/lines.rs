@@ -14,7 +14,11 @@ impl LineIndex {
         let mut i = 0;
         while let Some(pos) = memchr2(b'\n', b'\r', &bytes[i..]) {
             let at = i + pos;
-            i = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') { at + 2 } else { at + 1 };
+            i = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+                at + 2
+            } else {
+                at + 1
+            };
             starts.push(i as u32);
         }
         LineIndex { starts }
@@ -36,7 +40,10 @@ impl LineIndex {
     /// Byte range of 0-based `line`, without its terminator.
     pub fn line_range(&self, text: &str, line: usize) -> std::ops::Range<usize> {
         let start = self.line_start(line);
-        let mut end = self.starts.get(line + 1).map_or(text.len(), |&s| s as usize);
+        let mut end = self
+            .starts
+            .get(line + 1)
+            .map_or(text.len(), |&s| s as usize);
         let bytes = text.as_bytes();
         while end > start && matches!(bytes[end - 1], b'\n' | b'\r') {
             end -= 1;

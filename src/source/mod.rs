@@ -29,7 +29,11 @@ pub struct Span {
 
 impl Span {
     pub fn new(file: FileId, start: usize, end: usize) -> Self {
-        Span { file, start: start as u32, end: end as u32 }
+        Span {
+            file,
+            start: start as u32,
+            end: end as u32,
+        }
     }
 
     pub fn range(self) -> std::ops::Range<usize> {
@@ -38,7 +42,11 @@ impl Span {
 
     /// The smallest span covering both (same file assumed).
     pub fn to(self, other: Span) -> Span {
-        Span { file: self.file, start: self.start.min(other.start), end: self.end.max(other.end) }
+        Span {
+            file: self.file,
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 
     pub fn is_empty(self) -> bool {
@@ -61,7 +69,11 @@ pub enum Layout {
     Text,
     /// Each line of the text is one row of a table; the cell boundaries (byte offsets of each
     /// cell's start within the whole text) let a position be reported as row and column.
-    Table { sheet: Option<String>, first_row: u32, cell_starts: Vec<Vec<u32>> },
+    Table {
+        sheet: Option<String>,
+        first_row: u32,
+        cell_starts: Vec<Vec<u32>>,
+    },
 }
 
 /// One decoded input file.
@@ -91,7 +103,15 @@ impl SourceFile {
 
     /// A file whose text is already known to be what it is (tests, generated tables).
     pub fn from_text(path: impl Into<String>, text: impl Into<String>) -> Self {
-        Self::new(path, Decoded { text: text.into(), encoding: Encoding::Utf8, malformed: Vec::new(), had_bom: false })
+        Self::new(
+            path,
+            Decoded {
+                text: text.into(),
+                encoding: Encoding::Utf8,
+                malformed: Vec::new(),
+                had_bom: false,
+            },
+        )
     }
 
     pub fn lines(&self) -> &LineIndex {
@@ -104,13 +124,30 @@ impl SourceFile {
         let lines = self.lines();
         let line = lines.line_of(offset);
         let start = lines.line_start(line);
-        if let Layout::Table { cell_starts, first_row, .. } = &self.layout {
+        if let Layout::Table {
+            cell_starts,
+            first_row,
+            ..
+        } = &self.layout
+        {
             let cells = cell_starts.get(line).map(Vec::as_slice).unwrap_or(&[]);
-            let column = cells.iter().rposition(|&c| c as usize <= offset).map_or(1, |i| i + 1);
-            return Position { line: *first_row + line as u32, column: column as u32 };
+            let column = cells
+                .iter()
+                .rposition(|&c| c as usize <= offset)
+                .map_or(1, |i| i + 1);
+            return Position {
+                line: *first_row + line as u32,
+                column: column as u32,
+            };
         }
-        let column = self.text[start..floor_char_boundary(&self.text, offset)].chars().count() + 1;
-        Position { line: line as u32 + 1, column: column as u32 }
+        let column = self.text[start..floor_char_boundary(&self.text, offset)]
+            .chars()
+            .count()
+            + 1;
+        Position {
+            line: line as u32 + 1,
+            column: column as u32,
+        }
     }
 }
 

@@ -9,12 +9,16 @@
 /// U+3000 IDEOGRAPHIC SPACE is a separator and handled by the lexer.
 pub fn fullwidth_to_ascii(c: char) -> Option<char> {
     let cp = c as u32;
-    (0xFF01..=0xFF5E).contains(&cp).then(|| char::from_u32(cp - 0xFEE0).expect("ASCII range"))
+    (0xFF01..=0xFF5E)
+        .contains(&cp)
+        .then(|| char::from_u32(cp - 0xFEE0).expect("ASCII range"))
 }
 
 /// `text` with full-width forms replaced by ASCII.
 pub fn fullwidth_to_ascii_str(text: &str) -> String {
-    text.chars().map(|c| fullwidth_to_ascii(c).unwrap_or(c)).collect()
+    text.chars()
+        .map(|c| fullwidth_to_ascii(c).unwrap_or(c))
+        .collect()
 }
 
 /// The A-label (punycode) spelling of a name written with Unicode labels, such as
@@ -60,13 +64,15 @@ pub fn osa_distance(a: &str, b: &str) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
             }
@@ -78,18 +84,42 @@ pub fn osa_distance(a: &str, b: &str) -> usize {
 /// What a mistyped TTL probably meant: `1hr` → `1h`, `30min` → `30m`, `1時間` → `1h`,
 /// `1,800` → `1800`. `None` when nothing sensible comes out.
 pub fn ttl_suggestion(original: &str) -> Option<String> {
-    let text = fullwidth_to_ascii_str(original).to_ascii_lowercase().replace([',', '_', ' '], "");
+    let text = fullwidth_to_ascii_str(original)
+        .to_ascii_lowercase()
+        .replace([',', '_', ' '], "");
     let units: &[(&str, &str)] = &[
-        ("seconds", "s"), ("second", "s"), ("secs", "s"), ("sec", "s"), ("秒", "s"),
-        ("minutes", "m"), ("minute", "m"), ("mins", "m"), ("min", "m"), ("分", "m"),
-        ("hours", "h"), ("hour", "h"), ("hrs", "h"), ("hr", "h"), ("時間", "h"), ("時", "h"),
-        ("days", "d"), ("day", "d"), ("日", "d"),
-        ("weeks", "w"), ("week", "w"), ("wks", "w"), ("wk", "w"), ("週間", "w"), ("週", "w"),
+        ("seconds", "s"),
+        ("second", "s"),
+        ("secs", "s"),
+        ("sec", "s"),
+        ("秒", "s"),
+        ("minutes", "m"),
+        ("minute", "m"),
+        ("mins", "m"),
+        ("min", "m"),
+        ("分", "m"),
+        ("hours", "h"),
+        ("hour", "h"),
+        ("hrs", "h"),
+        ("hr", "h"),
+        ("時間", "h"),
+        ("時", "h"),
+        ("days", "d"),
+        ("day", "d"),
+        ("日", "d"),
+        ("weeks", "w"),
+        ("week", "w"),
+        ("wks", "w"),
+        ("wk", "w"),
+        ("週間", "w"),
+        ("週", "w"),
     ];
     let mut out = String::new();
     let mut rest = text.as_str();
     while !rest.is_empty() {
-        let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+        let digits = rest
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len());
         if digits == 0 {
             return None;
         }
@@ -102,7 +132,12 @@ pub fn ttl_suggestion(original: &str) -> Option<String> {
             .iter()
             .find(|(word, _)| rest.starts_with(word))
             .map(|(word, unit)| (*unit, word.len()))
-            .or_else(|| rest.chars().next().filter(|c| "smhdw".contains(*c)).map(|c| (&rest[..1], c.len_utf8())))?;
+            .or_else(|| {
+                rest.chars()
+                    .next()
+                    .filter(|c| "smhdw".contains(*c))
+                    .map(|c| (&rest[..1], c.len_utf8()))
+            })?;
         out.push_str(unit);
         rest = &rest[len..];
     }
@@ -119,18 +154,26 @@ mod tests {
         assert_eq!(fullwidth_to_ascii('１'), Some('1'));
         assert_eq!(fullwidth_to_ascii('．'), Some('.'));
         assert_eq!(fullwidth_to_ascii('あ'), None);
-        assert_eq!(fullwidth_to_ascii_str("ｗｗｗ．ｅｘａｍｐｌｅ"), "www.example");
+        assert_eq!(
+            fullwidth_to_ascii_str("ｗｗｗ．ｅｘａｍｐｌｅ"),
+            "www.example"
+        );
     }
 
     #[test]
     fn punycode() {
         assert_eq!(to_a_label("日本語").as_deref(), Some("xn--wgv71a119e"));
-        assert_eq!(to_a_label("日本語.example.jp.").as_deref(), Some("xn--wgv71a119e.example.jp."));
+        assert_eq!(
+            to_a_label("日本語.example.jp.").as_deref(),
+            Some("xn--wgv71a119e.example.jp.")
+        );
     }
 
     #[test]
     fn type_typos() {
-        let types = ["A", "AAAA", "CNAME", "MX", "TXT", "SRV", "NS", "SOA", "CAA", "PTR"];
+        let types = [
+            "A", "AAAA", "CNAME", "MX", "TXT", "SRV", "NS", "SOA", "CAA", "PTR",
+        ];
         assert_eq!(closest("AAA", types), Some("AAAA"));
         assert_eq!(closest("cnmae", types), Some("CNAME"));
         assert_eq!(closest("MXX", types), Some("MX"));

@@ -27,7 +27,12 @@ pub fn canonical_order(zone: &Zone) -> Vec<&Record> {
             .then_with(|| type_rank(a).cmp(&type_rank(b)))
             .then_with(|| zone.rdata(a).cmp(zone.rdata(b)))
     });
-    records.dedup_by(|a, b| a.owner == b.owner && a.rtype == b.rtype && a.class == b.class && zone.rdata(a) == zone.rdata(b));
+    records.dedup_by(|a, b| {
+        a.owner == b.owner
+            && a.rtype == b.rtype
+            && a.class == b.class
+            && zone.rdata(a) == zone.rdata(b)
+    });
     records
 }
 
@@ -40,5 +45,12 @@ pub fn write_zone(zone: &Zone, out: &mut dyn Write) -> io::Result<()> {
 
 /// One record as a line: `owner TTL CLASS TYPE data`, tab-separated.
 pub fn record_line(zone: &Zone, r: &Record) -> String {
-    format!("{}\t{}\t{}\t{}\t{}", zone.owner(r), r.ttl, class_name(r.class), r.rtype, zone.rdata_text(r))
+    format!(
+        "{}\t{}\t{}\t{}\t{}",
+        zone.owner(r),
+        r.ttl,
+        class_name(r.class),
+        r.rtype,
+        zone.rdata_text(r)
+    )
 }

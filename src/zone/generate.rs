@@ -38,19 +38,32 @@ impl<'t> Generate<'t> {
                 "`$GENERATE 1-10 host$ A 192.0.2.$`（範囲、所有者、[TTL]、[クラス]、タイプ、データ）の形で書いてください")));
         };
         let Some(range) = toks.get(1) else {
-            usage(em, whole, "`$GENERATE` needs a range, an owner, a type and data".into(), "`$GENERATE` には範囲、所有者、タイプ、データが必要です".into());
+            usage(
+                em,
+                whole,
+                "`$GENERATE` needs a range, an owner, a type and data".into(),
+                "`$GENERATE` には範囲、所有者、タイプ、データが必要です".into(),
+            );
             return None;
         };
         let Some((start, stop, step)) = parse_range(&range.text()) else {
             let shown = range.shown();
-            usage(em, range.span, format!("invalid `$GENERATE` range `{shown}`"), format!("`$GENERATE` の範囲 `{shown}` が不正です"));
+            usage(
+                em,
+                range.span,
+                format!("invalid `$GENERATE` range `{shown}`"),
+                format!("`$GENERATE` の範囲 `{shown}` が不正です"),
+            );
             return None;
         };
         if step == 0 || start > stop {
             let shown = range.shown();
-            usage(em, range.span,
+            usage(
+                em,
+                range.span,
                 format!("`$GENERATE` range `{shown}` is empty or has step 0"),
-                format!("`$GENERATE` の範囲 `{shown}` が空か、ステップが 0 です"));
+                format!("`$GENERATE` の範囲 `{shown}` が空か、ステップが 0 です"),
+            );
             return None;
         }
         let count = (stop - start) / step + 1;
@@ -72,11 +85,18 @@ impl<'t> Generate<'t> {
                 match hickory_proto::serialize::txt::parse_ttl(&word) {
                     Ok(v) => ttl = Some(v),
                     Err(_) => {
-                        em.emit(Diagnostic::new(&r::INVALID_TTL, t.span, tr!(lang, "invalid TTL `{}`", "TTL `{}` が不正です", t.shown())));
+                        em.emit(Diagnostic::new(
+                            &r::INVALID_TTL,
+                            t.span,
+                            tr!(lang, "invalid TTL `{}`", "TTL `{}` が不正です", t.shown()),
+                        ));
                         return None;
                     }
                 }
-            } else if ["IN", "CH", "HS", "CS"].iter().any(|c| c.eq_ignore_ascii_case(&word)) {
+            } else if ["IN", "CH", "HS", "CS"]
+                .iter()
+                .any(|c| c.eq_ignore_ascii_case(&word))
+            {
             } else {
                 type_tok = Some(*t);
                 i += 1;
@@ -85,19 +105,38 @@ impl<'t> Generate<'t> {
             i += 1;
         }
         let Some(type_tok) = type_tok else {
-            usage(em, whole, "`$GENERATE` has no record type".into(), "`$GENERATE` にレコードタイプがありません".into());
+            usage(
+                em,
+                whole,
+                "`$GENERATE` has no record type".into(),
+                "`$GENERATE` にレコードタイプがありません".into(),
+            );
             return None;
         };
-        let Some(rtype) = RType::from_name(&type_tok.text()).filter(|t| t.info().is_none_or(|i| !i.meta)) else {
+        let Some(rtype) =
+            RType::from_name(&type_tok.text()).filter(|t| t.info().is_none_or(|i| !i.meta))
+        else {
             let shown = type_tok.shown();
-            em.emit(Diagnostic::new(&r::UNKNOWN_TYPE, type_tok.span, tr!(lang,
-                "unknown record type `{shown}`", "不明なレコードタイプ `{shown}` です")));
+            em.emit(Diagnostic::new(
+                &r::UNKNOWN_TYPE,
+                type_tok.span,
+                tr!(
+                    lang,
+                    "unknown record type `{shown}`",
+                    "不明なレコードタイプ `{shown}` です"
+                ),
+            ));
             return None;
         };
         let rhs = match &toks[i.min(toks.len())..] {
             [rhs] => *rhs,
             [] => {
-                usage(em, whole, "`$GENERATE` has no record data".into(), "`$GENERATE` にレコードデータがありません".into());
+                usage(
+                    em,
+                    whole,
+                    "`$GENERATE` has no record data".into(),
+                    "`$GENERATE` にレコードデータがありません".into(),
+                );
                 return None;
             }
             [_, extra @ ..] => {
@@ -107,27 +146,55 @@ impl<'t> Generate<'t> {
                 return None;
             }
         };
-        Some(Generate { start, stop, step, lhs, ttl, rtype, type_span: type_tok.span, rhs })
+        Some(Generate {
+            start,
+            stop,
+            step,
+            lhs,
+            ttl,
+            rtype,
+            type_span: type_tok.span,
+            rhs,
+        })
     }
 
     /// Calls `add` with each generated owner, type and data tokens; stops when it returns false.
     /// A fault in a template is reported once, for the first value it occurs at.
-    pub fn expand(&self, origin: Option<NameRef<'_>>, em: &mut Emitter<'_>, mut add: impl FnMut(NameRef<'_>, RType, &[Tok<'_>], &mut Emitter<'_>) -> bool) {
+    pub fn expand(
+        &self,
+        origin: Option<NameRef<'_>>,
+        em: &mut Emitter<'_>,
+        mut add: impl FnMut(NameRef<'_>, RType, &[Tok<'_>], &mut Emitter<'_>) -> bool,
+    ) {
         let lang = em.lang;
         let mut value = self.start;
         let mut owner_wire = Vec::new();
         let mut entry = Entry::default();
         while value <= self.stop {
-            let (owner_text, rhs_text) = match (substitute(self.lhs.raw, value), substitute(self.rhs.raw, value)) {
+            let (owner_text, rhs_text) = match (
+                substitute(self.lhs.raw, value),
+                substitute(self.rhs.raw, value),
+            ) {
                 (Ok(o), Ok(r)) => (o, r),
                 (Err(e), _) | (_, Err(e)) => {
-                    em.emit(Diagnostic::new(&r::INVALID_GENERATE, self.lhs.span.to(self.rhs.span), tr!(lang,
-                        "`$GENERATE` template: {e}", "`$GENERATE` のテンプレート: {e}")));
+                    em.emit(Diagnostic::new(
+                        &r::INVALID_GENERATE,
+                        self.lhs.span.to(self.rhs.span),
+                        tr!(
+                            lang,
+                            "`$GENERATE` template: {e}",
+                            "`$GENERATE` のテンプレート: {e}"
+                        ),
+                    ));
                     return;
                 }
             };
             owner_wire.clear();
-            let owner_tok = Tok { raw: &owner_text, span: self.lhs.span, flags: self.lhs.flags };
+            let owner_tok = Tok {
+                raw: &owner_text,
+                span: self.lhs.span,
+                flags: self.lhs.flags,
+            };
             if let Err(err) = parse_name(&owner_text, origin, &mut owner_wire) {
                 report_name_error(em, &owner_tok, &err, "owner");
                 return;
@@ -135,11 +202,28 @@ impl<'t> Generate<'t> {
             // The data may be several fields when quoted (`"10 mail$"`): lex it like a line.
             let mut lexer = Lexer::new(&rhs_text, LexLimits::default());
             let toks: Vec<Tok<'_>> = if self.rhs.is_quoted() && lexer.next_entry(&mut entry) {
-                entry.tokens.iter().map(|t| Tok { raw: t.raw(&rhs_text), span: self.rhs.span, flags: t.flags }).collect()
+                entry
+                    .tokens
+                    .iter()
+                    .map(|t| Tok {
+                        raw: t.raw(&rhs_text),
+                        span: self.rhs.span,
+                        flags: t.flags,
+                    })
+                    .collect()
             } else {
-                vec![Tok { raw: &rhs_text, span: self.rhs.span, flags: self.rhs.flags }]
+                vec![Tok {
+                    raw: &rhs_text,
+                    span: self.rhs.span,
+                    flags: self.rhs.flags,
+                }]
             };
-            if !add(NameRef::from_wire(&owner_wire).expect("valid"), self.rtype, &toks, em) {
+            if !add(
+                NameRef::from_wire(&owner_wire).expect("valid"),
+                self.rtype,
+                &toks,
+                em,
+            ) {
                 return;
             }
             value = match value.checked_add(self.step) {
@@ -158,7 +242,8 @@ fn parse_range(text: &str) -> Option<(u64, u64, u64)> {
     };
     let (start, stop) = range.split_once('-')?;
     let (start, stop) = (start.parse::<u64>().ok()?, stop.parse::<u64>().ok()?);
-    (start <= u32::MAX as u64 && stop <= u32::MAX as u64 && step <= u32::MAX as u64).then_some((start, stop, step))
+    (start <= u32::MAX as u64 && stop <= u32::MAX as u64 && step <= u32::MAX as u64)
+        .then_some((start, stop, step))
 }
 
 /// Replaces `$` and `${offset,width,base}` in `template` with `value`.
@@ -194,22 +279,41 @@ pub fn substitute(template: &str, value: u64) -> Result<String, String> {
 
 fn format_modifier(spec: &str, value: u64) -> Result<String, String> {
     let mut parts = spec.split(',');
-    let offset: i64 = parts.next().filter(|s| !s.is_empty()).map_or(Ok(0), |s| s.trim().parse().map_err(|_| format!("offset `{s}` is not a number")))?;
-    let width: usize = parts.next().map_or(Ok(0), |s| s.trim().parse().map_err(|_| format!("width `{s}` is not a number")))?;
+    let offset: i64 = parts.next().filter(|s| !s.is_empty()).map_or(Ok(0), |s| {
+        s.trim()
+            .parse()
+            .map_err(|_| format!("offset `{s}` is not a number"))
+    })?;
+    let width: usize = parts.next().map_or(Ok(0), |s| {
+        s.trim()
+            .parse()
+            .map_err(|_| format!("width `{s}` is not a number"))
+    })?;
     let base = parts.next().unwrap_or("d").trim();
     if parts.next().is_some() || width > 255 {
-        return Err(format!("`${{{spec}}}` has too many parts or too wide a width"));
+        return Err(format!(
+            "`${{{spec}}}` has too many parts or too wide a width"
+        ));
     }
     let v = i128::from(value) + i128::from(offset);
-    let v = u64::try_from(v).map_err(|_| format!("`${{{spec}}}` makes the value {v}, below zero"))?;
+    let v =
+        u64::try_from(v).map_err(|_| format!("`${{{spec}}}` makes the value {v}, below zero"))?;
     Ok(match base {
         "d" => format!("{v:0width$}"),
         "o" => format!("{v:0width$o}"),
         "x" => format!("{v:0width$x}"),
         "X" => format!("{v:0width$X}"),
         "n" | "N" => {
-            let hex = if base == "n" { format!("{v:0width$x}") } else { format!("{v:0width$X}") };
-            hex.chars().rev().map(String::from).collect::<Vec<_>>().join(".")
+            let hex = if base == "n" {
+                format!("{v:0width$x}")
+            } else {
+                format!("{v:0width$X}")
+            };
+            hex.chars()
+                .rev()
+                .map(String::from)
+                .collect::<Vec<_>>()
+                .join(".")
         }
         other => return Err(format!("base `{other}` is not one of d, o, x, X, n, N")),
     })

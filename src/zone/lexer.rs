@@ -25,7 +25,11 @@ impl Default for LexLimits {
     fn default() -> Self {
         // A record's data is at most 65,535 octets (RFC 1035 §3.2.1); written as `\DDD` escapes
         // that is about 262,000 characters, so 1 MiB lines and 256 KiB tokens refuse nothing real.
-        LexLimits { max_line_len: 1 << 20, max_token_len: 256 << 10, max_tokens_per_entry: 70_000 }
+        LexLimits {
+            max_line_len: 1 << 20,
+            max_token_len: 256 << 10,
+            max_tokens_per_entry: 70_000,
+        }
     }
 }
 
@@ -51,7 +55,11 @@ impl Token {
     pub fn raw<'t>(&self, text: &'t str) -> &'t str {
         let (s, e) = (self.start as usize, self.end as usize);
         if self.is_quoted() {
-            let inner_end = if e > s + 1 && text.as_bytes()[e - 1] == b'"' { e - 1 } else { e };
+            let inner_end = if e > s + 1 && text.as_bytes()[e - 1] == b'"' {
+                e - 1
+            } else {
+                e
+            };
             &text[s + 1..inner_end.max(s + 1)]
         } else {
             &text[s..e]
@@ -131,7 +139,12 @@ pub struct Lexer<'t> {
 
 impl<'t> Lexer<'t> {
     pub fn new(text: &'t str, limits: LexLimits) -> Self {
-        Lexer { text, bytes: text.as_bytes(), pos: 0, limits }
+        Lexer {
+            text,
+            bytes: text.as_bytes(),
+            pos: 0,
+            limits,
+        }
     }
 
     pub fn position(&self) -> usize {
@@ -157,15 +170,24 @@ impl<'t> Lexer<'t> {
         let bytes = self.bytes;
         e.start = self.pos as u32;
         e.end = self.pos as u32;
-        e.blank_owner = matches!(bytes[self.pos], b' ' | b'\t') || self.text[self.pos..].starts_with('\u{3000}');
+        e.blank_owner = matches!(bytes[self.pos], b' ' | b'\t')
+            || self.text[self.pos..].starts_with('\u{3000}');
         let mut line_start = self.pos;
         let mut paren: Option<usize> = None;
         loop {
             if self.pos - line_start > self.limits.max_line_len {
                 let end = memchr_newline(&bytes[self.pos..]).map_or(bytes.len(), |p| self.pos + p);
-                push_error(e, LexError::LineTooLong { start: line_start as u32, len: (end - line_start) as u32 });
+                push_error(
+                    e,
+                    LexError::LineTooLong {
+                        start: line_start as u32,
+                        len: (end - line_start) as u32,
+                    },
+                );
                 e.poisoned = true;
                 self.pos = end;
+                // The rest of the line is skipped; the limit applies afresh from its end.
+                line_start = end;
                 continue;
             }
             let Some(&b) = bytes.get(self.pos) else {
@@ -177,7 +199,11 @@ impl<'t> Lexer<'t> {
             match b {
                 b' ' | b'\t' => self.pos += 1,
                 b'\n' | b'\r' => {
-                    self.pos += if b == b'\r' && bytes.get(self.pos + 1) == Some(&b'\n') { 2 } else { 1 };
+                    self.pos += if b == b'\r' && bytes.get(self.pos + 1) == Some(&b'\n') {
+                        2
+                    } else {
+                        1
+                    };
                     if paren.is_none() {
                         return;
                     }
@@ -192,7 +218,13 @@ impl<'t> Lexer<'t> {
                 }
                 b'(' => {
                     if let Some(open) = paren {
-                        push_error(e, LexError::NestedParen { at: self.pos as u32, outer: open as u32 });
+                        push_error(
+                            e,
+                            LexError::NestedParen {
+                                at: self.pos as u32,
+                                outer: open as u32,
+                            },
+                        );
                         if open >= line_start {
                             // `((` on one line: a typo, not a lost `)`; read on as if single.
                             self.pos += 1;
@@ -207,18 +239,34 @@ impl<'t> Lexer<'t> {
                 }
                 b')' => {
                     if paren.take().is_none() {
-                        push_error(e, LexError::UnmatchedCloseParen { at: self.pos as u32 });
+                        push_error(
+                            e,
+                            LexError::UnmatchedCloseParen {
+                                at: self.pos as u32,
+                            },
+                        );
                     }
                     e.end = self.pos as u32 + 1;
                     self.pos += 1;
                 }
                 b'"' => self.quoted(e),
                 0x00..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F => {
-                    push_error(e, LexError::ControlChar { at: self.pos as u32, byte: b });
+                    push_error(
+                        e,
+                        LexError::ControlChar {
+                            at: self.pos as u32,
+                            byte: b,
+                        },
+                    );
                     self.pos += 1;
                 }
                 _ if self.text[self.pos..].starts_with('\u{3000}') => {
-                    push_error(e, LexError::IdeographicSpace { at: self.pos as u32 });
+                    push_error(
+                        e,
+                        LexError::IdeographicSpace {
+                            at: self.pos as u32,
+                        },
+                    );
                     self.pos += '\u{3000}'.len_utf8();
                 }
                 _ => self.word(e),
@@ -228,7 +276,13 @@ impl<'t> Lexer<'t> {
 
     fn push_token(&mut self, e: &mut Entry, token: Token) {
         if (token.end - token.start) as usize > self.limits.max_token_len {
-            push_error(e, LexError::TokenTooLong { start: token.start, end: token.end });
+            push_error(
+                e,
+                LexError::TokenTooLong {
+                    start: token.start,
+                    end: token.end,
+                },
+            );
             e.poisoned = true;
         }
         if e.tokens.len() >= self.limits.max_tokens_per_entry {
@@ -267,7 +321,13 @@ impl<'t> Lexer<'t> {
                     } else {
                         flags |= NON_ASCII;
                         if let Some(run) = fullwidth_run.take() {
-                            push_error(e, LexError::FullWidth { start: run as u32, end: self.pos as u32 });
+                            push_error(
+                                e,
+                                LexError::FullWidth {
+                                    start: run as u32,
+                                    end: self.pos as u32,
+                                },
+                            );
                         }
                     }
                     self.pos += c.len_utf8();
@@ -276,14 +336,33 @@ impl<'t> Lexer<'t> {
                 _ => {}
             }
             if let Some(run) = fullwidth_run.take() {
-                push_error(e, LexError::FullWidth { start: run as u32, end: self.pos as u32 });
+                push_error(
+                    e,
+                    LexError::FullWidth {
+                        start: run as u32,
+                        end: self.pos as u32,
+                    },
+                );
             }
             self.pos += 1;
         }
         if let Some(run) = fullwidth_run {
-            push_error(e, LexError::FullWidth { start: run as u32, end: self.pos as u32 });
+            push_error(
+                e,
+                LexError::FullWidth {
+                    start: run as u32,
+                    end: self.pos as u32,
+                },
+            );
         }
-        self.push_token(e, Token { start: start as u32, end: self.pos as u32, flags });
+        self.push_token(
+            e,
+            Token {
+                start: start as u32,
+                end: self.pos as u32,
+                flags,
+            },
+        );
     }
 
     /// Checks the escape at `self.pos` and steps over it. A bad one is reported and read as
@@ -294,14 +373,24 @@ impl<'t> Lexer<'t> {
             Some((_, next)) if !matches!(self.bytes[at + 1], b'\n' | b'\r') => {
                 // Step over a whole escaped multi-byte character, not just its first byte.
                 let c_len = self.text[at + 1..].chars().next().map_or(1, char::len_utf8);
-                self.pos = if self.bytes[at + 1].is_ascii_digit() { next } else { at + 1 + c_len };
+                self.pos = if self.bytes[at + 1].is_ascii_digit() {
+                    next
+                } else {
+                    at + 1 + c_len
+                };
             }
             _ => {
                 let end = (at + 1..(at + 4).min(self.bytes.len()))
                     .take_while(|&i| self.bytes[i].is_ascii_digit())
                     .last()
                     .map_or(at + 1, |i| i + 1);
-                push_error(e, LexError::BadEscape { start: at as u32, end: end as u32 });
+                push_error(
+                    e,
+                    LexError::BadEscape {
+                        start: at as u32,
+                        end: end as u32,
+                    },
+                );
                 self.pos = at + 1;
             }
         }
@@ -315,7 +404,13 @@ impl<'t> Lexer<'t> {
         loop {
             match bytes.get(self.pos) {
                 None | Some(b'\n' | b'\r') => {
-                    push_error(e, LexError::UnclosedQuote { open: open as u32, line_end: self.pos as u32 });
+                    push_error(
+                        e,
+                        LexError::UnclosedQuote {
+                            open: open as u32,
+                            line_end: self.pos as u32,
+                        },
+                    );
                     break;
                 }
                 Some(b'"') => {
@@ -327,7 +422,13 @@ impl<'t> Lexer<'t> {
                     self.escape(e);
                 }
                 Some(&b @ (0x00..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F)) => {
-                    push_error(e, LexError::ControlChar { at: self.pos as u32, byte: b });
+                    push_error(
+                        e,
+                        LexError::ControlChar {
+                            at: self.pos as u32,
+                            byte: b,
+                        },
+                    );
                     self.pos += 1;
                 }
                 Some(&b) => {
@@ -338,7 +439,14 @@ impl<'t> Lexer<'t> {
                 }
             }
         }
-        self.push_token(e, Token { start: open as u32, end: self.pos as u32, flags });
+        self.push_token(
+            e,
+            Token {
+                start: open as u32,
+                end: self.pos as u32,
+                flags,
+            },
+        );
     }
 
     /// A parenthesis opened at `open` was never closed (we hit the end of the text, or another
@@ -351,8 +459,14 @@ impl<'t> Lexer<'t> {
         let resume = next_column_one_line(self.bytes, open, limit).unwrap_or(limit);
         e.tokens.retain(|t| (t.start as usize) < resume);
         e.comments.retain(|c| (c.0 as usize) < resume);
-        e.errors.retain(|err| (err.offset() as usize) < resume || matches!(err, LexError::UnclosedParen { .. }));
-        e.end = e.tokens.last().map_or(e.start, |t| t.end).max(e.comments.last().map_or(0, |c| c.1));
+        e.errors.retain(|err| {
+            (err.offset() as usize) < resume || matches!(err, LexError::UnclosedParen { .. })
+        });
+        e.end = e
+            .tokens
+            .last()
+            .map_or(e.start, |t| t.end)
+            .max(e.comments.last().map_or(0, |c| c.1));
         self.pos = resume;
     }
 }
@@ -363,11 +477,17 @@ fn next_column_one_line(bytes: &[u8], from: usize, limit: usize) -> Option<usize
     let mut i = from;
     while i < limit {
         let nl = memchr_newline(&bytes[i..limit])? + i;
-        let next = if bytes[nl] == b'\r' && bytes.get(nl + 1) == Some(&b'\n') { nl + 2 } else { nl + 1 };
+        let next = if bytes[nl] == b'\r' && bytes.get(nl + 1) == Some(&b'\n') {
+            nl + 2
+        } else {
+            nl + 1
+        };
         if next >= limit {
             return None;
         }
-        if !matches!(bytes[next], b' ' | b'\t' | b';' | b')' | b'\n' | b'\r') && !bytes[next..].starts_with("\u{3000}".as_bytes()) {
+        if !matches!(bytes[next], b' ' | b'\t' | b';' | b')' | b'\n' | b'\r')
+            && !bytes[next..].starts_with("\u{3000}".as_bytes())
+        {
             return Some(next);
         }
         i = next;
@@ -463,7 +583,8 @@ mod tests {
 
     #[test]
     fn entries_tokens_and_blank_owners() {
-        let got = lex("www IN A 192.0.2.1 ; web\n\n  IN AAAA ::1\r\nmail\tMX 10 mx\rtxt TXT \"a b\" c");
+        let got =
+            lex("www IN A 192.0.2.1 ; web\n\n  IN AAAA ::1\r\nmail\tMX 10 mx\rtxt TXT \"a b\" c");
         assert_eq!(got.len(), 4);
         assert_eq!(got[0].0, ["www", "IN", "A", "192.0.2.1"]);
         assert!(!got[0].1);
@@ -477,7 +598,10 @@ mod tests {
     fn parentheses_span_lines() {
         let got = lex("@ SOA ns host (\n  1 ; serial\n  2 3 4 5 )\nwww A 1.2.3.4\n");
         assert_eq!(got.len(), 2);
-        assert_eq!(got[0].0, ["@", "SOA", "ns", "host", "1", "2", "3", "4", "5"]);
+        assert_eq!(
+            got[0].0,
+            ["@", "SOA", "ns", "host", "1", "2", "3", "4", "5"]
+        );
         assert!(got[0].2.is_empty());
     }
 
@@ -486,7 +610,10 @@ mod tests {
         let text = "@ SOA ns host (\n  1 2 3 4 5\nwww A 1.2.3.4\nmail A 1.2.3.5\n";
         let got = lex(text);
         assert_eq!(got.len(), 3);
-        assert_eq!(got[0].0, ["@", "SOA", "ns", "host", "1", "2", "3", "4", "5"]);
+        assert_eq!(
+            got[0].0,
+            ["@", "SOA", "ns", "host", "1", "2", "3", "4", "5"]
+        );
         assert_eq!(got[0].2, [LexError::UnclosedParen { open: 14 }]);
         assert_eq!(got[1].0, ["www", "A", "1.2.3.4"]);
         assert_eq!(got[2].0, ["mail", "A", "1.2.3.5"]);
@@ -504,7 +631,13 @@ mod tests {
     fn unclosed_quote_ends_at_line() {
         let got = lex("a TXT \"open\nb A 1.2.3.4\n");
         assert_eq!(got.len(), 2);
-        assert_eq!(got[0].2, [LexError::UnclosedQuote { open: 6, line_end: 11 }]);
+        assert_eq!(
+            got[0].2,
+            [LexError::UnclosedQuote {
+                open: 6,
+                line_end: 11
+            }]
+        );
         assert_eq!(got[1].0, ["b", "A", "1.2.3.4"]);
     }
 
@@ -527,6 +660,23 @@ mod tests {
         let got = lex("www\u{3000}IN A 1.2.3.4");
         assert_eq!(got[0].0, ["www", "IN", "A", "1.2.3.4"]);
         assert_eq!(got[0].2, [LexError::IdeographicSpace { at: 3 }]);
+    }
+
+    #[test]
+    fn overlong_line_is_skipped_once() {
+        let text = format!("a TXT {}\nb A 1.2.3.4\n", "x".repeat(100));
+        let limits = LexLimits {
+            max_line_len: 20,
+            ..LexLimits::default()
+        };
+        let mut lexer = Lexer::new(&text, limits);
+        let mut e = Entry::default();
+        assert!(lexer.next_entry(&mut e));
+        assert!(e.poisoned);
+        assert_eq!(e.errors.len(), 1);
+        assert!(lexer.next_entry(&mut e));
+        assert_eq!(e.tokens.len(), 3);
+        assert!(!lexer.next_entry(&mut e));
     }
 
     #[test]

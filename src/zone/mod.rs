@@ -15,7 +15,9 @@ pub mod rdata;
 pub mod rtype;
 
 pub use name::{NameId, NameRef, NameTable, OwnedName};
-pub use parser::{IncludeError, IncludeLoader, NoIncludes, ParseOptions, origin_from_file_name, parse};
+pub use parser::{
+    IncludeError, IncludeLoader, NoIncludes, ParseOptions, origin_from_file_name, parse,
+};
 pub use rtype::RType;
 
 use crate::source::Span;
@@ -44,6 +46,20 @@ impl Record {
     pub const OWNER_INHERITED: u8 = 4;
     /// The data contains a relative name that was completed with the origin.
     pub const RELATIVE_TARGET: u8 = 8;
+
+    /// A record whose data the zone will attach when it is added.
+    pub fn new(owner: NameId, rtype: RType, class: u16, ttl: u32, flags: u8, span: Span) -> Self {
+        Record {
+            owner,
+            rtype,
+            class,
+            ttl,
+            rdata_start: 0,
+            rdata_len: 0,
+            flags,
+            span,
+        }
+    }
 
     pub fn has(&self, flag: u8) -> bool {
         self.flags & flag != 0
@@ -121,18 +137,36 @@ impl Zone {
         self.names.get(record.owner)
     }
 
-    /// Adds a record whose data is the last `rdata_len` octets of the arena.
-    fn push(&mut self, owner: NameId, rtype: RType, class: u16, ttl: u32, rdata_start: usize, flags: u8, span: Span) {
-        let rdata_len = (self.rdata.len() - rdata_start) as u16;
-        self.records.push(Record { owner, rtype, class, ttl, rdata_start: rdata_start as u32, rdata_len, flags, span });
+    /// Adds `record`, whose data is the arena from `rdata_start` to its end.
+    fn push(&mut self, mut record: Record, rdata_start: usize) {
+        record.rdata_start = rdata_start as u32;
+        record.rdata_len = (self.rdata.len() - rdata_start) as u16;
+        self.records.push(record);
     }
 
     /// Adds a record with the given data (tests, and table formats that build wire data).
-    pub fn add(&mut self, owner: NameRef<'_>, rtype: RType, ttl: u32, rdata: &[u8], span: Span) -> NameId {
+    pub fn add(
+        &mut self,
+        owner: NameRef<'_>,
+        rtype: RType,
+        ttl: u32,
+        rdata: &[u8],
+        span: Span,
+    ) -> NameId {
         let owner = self.names.intern(owner);
         let start = self.rdata.len();
         self.rdata.extend_from_slice(rdata);
-        self.push(owner, rtype, u16::from(self.class), ttl, start, Record::TTL_EXPLICIT, span);
+        self.push(
+            Record::new(
+                owner,
+                rtype,
+                u16::from(self.class),
+                ttl,
+                Record::TTL_EXPLICIT,
+                span,
+            ),
+            start,
+        );
         owner
     }
 
@@ -145,12 +179,17 @@ impl Zone {
     /// True when a line that failed to parse might have been a `rtype` record at `owner`
     /// (an unknown owner counts as anywhere).
     pub fn failed_could_be(&self, owner: Option<NameId>, rtype: RType) -> bool {
-        self.failed.iter().any(|f| f.rtype.is_none_or(|t| t == rtype) && (owner.is_none() || f.owner.is_none() || f.owner == owner))
+        self.failed.iter().any(|f| {
+            f.rtype.is_none_or(|t| t == rtype)
+                && (owner.is_none() || f.owner.is_none() || f.owner == owner)
+        })
     }
 
     /// Approximate memory held, for the benchmarks' bytes-per-record figures.
     pub fn heap_bytes(&self) -> usize {
-        self.records.capacity() * std::mem::size_of::<Record>() + self.rdata.capacity() + self.names.heap_bytes()
+        self.records.capacity() * std::mem::size_of::<Record>()
+            + self.rdata.capacity()
+            + self.names.heap_bytes()
     }
 }
 
@@ -186,13 +225,25 @@ impl ZoneIndex {
 
     /// Indices of the records at `owner`, grouped by type.
     pub fn at(&self, owner: NameId) -> &[u32] {
-        let (s, e) = self.by_owner.get(owner.0 as usize).copied().unwrap_or((0, 0));
+        let (s, e) = self
+            .by_owner
+            .get(owner.0 as usize)
+            .copied()
+            .unwrap_or((0, 0));
         &self.order[s as usize..e as usize]
     }
 
     /// Indices of the records of one RRset.
-    pub fn rrset<'z>(&'z self, zone: &'z Zone, owner: NameId, rtype: RType) -> impl Iterator<Item = u32> + 'z {
-        self.at(owner).iter().copied().filter(move |&i| zone.records[i as usize].rtype == rtype)
+    pub fn rrset<'z>(
+        &'z self,
+        zone: &'z Zone,
+        owner: NameId,
+        rtype: RType,
+    ) -> impl Iterator<Item = u32> + 'z {
+        self.at(owner)
+            .iter()
+            .copied()
+            .filter(move |&i| zone.records[i as usize].rtype == rtype)
     }
 
     pub fn has(&self, zone: &Zone, owner: NameId, rtype: RType) -> bool {
@@ -200,7 +251,10 @@ impl ZoneIndex {
     }
 
     /// Every RRset: (owner, type, record indices in file order).
-    pub fn rrsets<'z>(&'z self, zone: &'z Zone) -> impl Iterator<Item = (NameId, RType, &'z [u32])> + 'z {
+    pub fn rrsets<'z>(
+        &'z self,
+        zone: &'z Zone,
+    ) -> impl Iterator<Item = (NameId, RType, &'z [u32])> + 'z {
         let mut i = 0;
         std::iter::from_fn(move || {
             if i >= self.order.len() {

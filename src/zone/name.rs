@@ -94,7 +94,11 @@ impl<'a> NameRef<'a> {
     pub fn relative_to(self, origin: NameRef<'_>) -> String {
         match self.strip_suffix(origin) {
             Some(labels) if labels.is_empty() => "@".to_owned(),
-            Some(labels) => labels.iter().map(|l| label_to_text(l)).collect::<Vec<_>>().join("."),
+            Some(labels) => labels
+                .iter()
+                .map(|l| label_to_text(l))
+                .collect::<Vec<_>>()
+                .join("."),
             None => self.to_string(),
         }
     }
@@ -121,7 +125,10 @@ impl<'a> NameRef<'a> {
         let a: Vec<&[u8]> = self.labels().collect();
         let b: Vec<&[u8]> = other.labels().collect();
         for (x, y) in a.iter().rev().zip(b.iter().rev()) {
-            let ord = x.iter().map(u8::to_ascii_lowercase).cmp(y.iter().map(u8::to_ascii_lowercase));
+            let ord = x
+                .iter()
+                .map(u8::to_ascii_lowercase)
+                .cmp(y.iter().map(u8::to_ascii_lowercase));
             if ord.is_ne() {
                 return ord;
             }
@@ -138,7 +145,9 @@ impl<'a> NameRef<'a> {
 
 pub fn is_ldh_label(label: &[u8]) -> bool {
     !label.is_empty()
-        && label.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-')
+        && label
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || *b == b'-')
         && label[0] != b'-'
         && label[label.len() - 1] != b'-'
 }
@@ -237,7 +246,11 @@ impl OwnedName {
     /// Parses absolute presentation text such as `example.co.jp.` (the trailing dot optional).
     pub fn from_text(text: &str) -> Result<Self, NameError> {
         let mut wire = Vec::new();
-        let text = if text.ends_with('.') && !text.ends_with("\\.") || text == "." { text.to_owned() } else { format!("{text}.") };
+        let text = if text.ends_with('.') && !text.ends_with("\\.") || text == "." {
+            text.to_owned()
+        } else {
+            format!("{text}.")
+        };
         parse_name(&text, None, &mut wire)?;
         Ok(OwnedName(wire))
     }
@@ -307,7 +320,11 @@ pub struct NameNotes {
 ///
 /// Full-width forms (U+FF01–U+FF5E) are read as the ASCII characters they stand for, so that
 /// checking can go on; the lexer has already reported them.
-pub fn parse_name(text: &str, origin: Option<NameRef<'_>>, out: &mut Vec<u8>) -> Result<NameNotes, NameError> {
+pub fn parse_name(
+    text: &str,
+    origin: Option<NameRef<'_>>,
+    out: &mut Vec<u8>,
+) -> Result<NameNotes, NameError> {
     let base = out.len();
     let mut notes = NameNotes::default();
     let err = |kind, start, end| NameError { kind, start, end };
@@ -381,7 +398,10 @@ pub fn parse_name(text: &str, origin: Option<NameRef<'_>>, out: &mut Vec<u8>) ->
         // must cost 64 bytes of output, not 12 MiB.
         if out.len() - label_len_at - 1 > MAX_LABEL_LEN {
             out.truncate(base);
-            let end = bytes[i..].iter().position(|&c| c == b'.').map_or(bytes.len(), |p| i + p);
+            let end = bytes[i..]
+                .iter()
+                .position(|&c| c == b'.')
+                .map_or(bytes.len(), |p| i + p);
             let len = end - label_start;
             return Err(err(NameErrorKind::LabelTooLong(len), label_start, end));
         }
@@ -390,11 +410,19 @@ pub fn parse_name(text: &str, origin: Option<NameRef<'_>>, out: &mut Vec<u8>) ->
         let len = out.len() - label_len_at - 1;
         if len == 0 {
             out.truncate(base);
-            return Err(err(NameErrorKind::EmptyLabel, bytes.len().saturating_sub(1), bytes.len()));
+            return Err(err(
+                NameErrorKind::EmptyLabel,
+                bytes.len().saturating_sub(1),
+                bytes.len(),
+            ));
         }
         if len > MAX_LABEL_LEN {
             out.truncate(base);
-            return Err(err(NameErrorKind::LabelTooLong(len), label_start, bytes.len()));
+            return Err(err(
+                NameErrorKind::LabelTooLong(len),
+                label_start,
+                bytes.len(),
+            ));
         }
         out[label_len_at] = len as u8;
         let Some(origin) = origin else {
@@ -409,7 +437,14 @@ pub fn parse_name(text: &str, origin: Option<NameRef<'_>>, out: &mut Vec<u8>) ->
     let len = out.len() - base;
     if len > MAX_NAME_LEN {
         out.truncate(base);
-        return Err(err(NameErrorKind::NameTooLong { len, appended: notes.relative }, 0, bytes.len()));
+        return Err(err(
+            NameErrorKind::NameTooLong {
+                len,
+                appended: notes.relative,
+            },
+            0,
+            bytes.len(),
+        ));
     }
     Ok(notes)
 }
@@ -423,7 +458,9 @@ pub fn decode_escape(bytes: &[u8], i: usize) -> Option<(u8, usize)> {
         if !digits.iter().all(u8::is_ascii_digit) {
             return None;
         }
-        let value = digits.iter().fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'));
+        let value = digits
+            .iter()
+            .fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'));
         u8::try_from(value).ok().map(|v| (v, i + 4))
     } else if next < 0x80 {
         Some((next, i + 2))
@@ -450,7 +487,9 @@ pub struct NameTable {
 
 impl fmt::Debug for NameTable {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("NameTable").field("len", &self.len()).finish()
+        f.debug_struct("NameTable")
+            .field("len", &self.len())
+            .finish()
     }
 }
 
@@ -465,13 +504,19 @@ impl NameTable {
 
     pub fn get(&self, id: NameId) -> NameRef<'_> {
         let start = self.starts[id.0 as usize] as usize;
-        let end = self.starts.get(id.0 as usize + 1).map_or(self.bytes.len(), |&e| e as usize);
+        let end = self
+            .starts
+            .get(id.0 as usize + 1)
+            .map_or(self.bytes.len(), |&e| e as usize);
         NameRef(&self.bytes[start..end])
     }
 
     pub fn intern(&mut self, name: NameRef<'_>) -> NameId {
         let hash = self.hash(name);
-        if let Some(&id) = self.index.find(hash, |&id| self.get(NameId(id)).eq_ignore_case(name)) {
+        if let Some(&id) = self
+            .index
+            .find(hash, |&id| self.get(NameId(id)).eq_ignore_case(name))
+        {
             return NameId(id);
         }
         let id = self.starts.len() as u32;
@@ -480,7 +525,9 @@ impl NameTable {
         let (bytes, starts, hasher) = (&self.bytes, &self.starts, &self.hasher);
         self.index.insert_unique(hash, id, |&other| {
             let start = starts[other as usize] as usize;
-            let end = starts.get(other as usize + 1).map_or(bytes.len(), |&e| e as usize);
+            let end = starts
+                .get(other as usize + 1)
+                .map_or(bytes.len(), |&e| e as usize);
             hash_lowercase(hasher, &bytes[start..end])
         });
         NameId(id)
@@ -488,7 +535,9 @@ impl NameTable {
 
     pub fn lookup(&self, name: NameRef<'_>) -> Option<NameId> {
         let hash = self.hash(name);
-        self.index.find(hash, |&id| self.get(NameId(id)).eq_ignore_case(name)).map(|&id| NameId(id))
+        self.index
+            .find(hash, |&id| self.get(NameId(id)).eq_ignore_case(name))
+            .map(|&id| NameId(id))
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (NameId, NameRef<'_>)> {
@@ -529,10 +578,16 @@ mod tests {
     #[test]
     fn absolute_relative_and_at() {
         assert_eq!(parse("www.example.com.", None).unwrap(), "www.example.com.");
-        assert_eq!(parse("www", Some("example.com.")).unwrap(), "www.example.com.");
+        assert_eq!(
+            parse("www", Some("example.com.")).unwrap(),
+            "www.example.com."
+        );
         assert_eq!(parse("@", Some("example.com.")).unwrap(), "example.com.");
         assert_eq!(parse(".", None).unwrap(), ".");
-        assert_eq!(parse("www", None).unwrap_err().kind, NameErrorKind::NoOrigin);
+        assert_eq!(
+            parse("www", None).unwrap_err().kind,
+            NameErrorKind::NoOrigin
+        );
     }
 
     #[test]
@@ -541,8 +596,14 @@ mod tests {
         assert_eq!(parse("x\\065y.", None).unwrap(), "xAy.");
         assert_eq!(parse("a\\.b.example.", None).unwrap(), "a\\.b.example.");
         assert_eq!(parse("a\\032b.", None).unwrap(), "a\\032b.");
-        assert_eq!(parse("bad\\256.", None).unwrap_err().kind, NameErrorKind::BadEscape);
-        assert_eq!(parse("bad\\25.", None).unwrap_err().kind, NameErrorKind::BadEscape);
+        assert_eq!(
+            parse("bad\\256.", None).unwrap_err().kind,
+            NameErrorKind::BadEscape
+        );
+        assert_eq!(
+            parse("bad\\25.", None).unwrap_err().kind,
+            NameErrorKind::BadEscape
+        );
     }
 
     #[test]
@@ -555,10 +616,16 @@ mod tests {
         assert_eq!(e.kind, NameErrorKind::EmptyLabel);
         assert_eq!(e.start, 2);
         let many = "a.".repeat(128);
-        assert!(matches!(parse(&many, None).unwrap_err().kind, NameErrorKind::NameTooLong { len: 257, .. }));
+        assert!(matches!(
+            parse(&many, None).unwrap_err().kind,
+            NameErrorKind::NameTooLong { len: 257, .. }
+        ));
         let rel = "a.".repeat(120) + "b";
         let origin = "c".repeat(20) + ".";
-        assert!(matches!(parse(&rel, Some(&origin)).unwrap_err().kind, NameErrorKind::NameTooLong { appended: true, .. }));
+        assert!(matches!(
+            parse(&rel, Some(&origin)).unwrap_err().kind,
+            NameErrorKind::NameTooLong { appended: true, .. }
+        ));
     }
 
     #[test]
@@ -568,10 +635,29 @@ mod tests {
         assert!(a.as_ref().is_subdomain_of(b.as_ref()));
         assert!(!b.as_ref().is_subdomain_of(a.as_ref()));
         assert_eq!(a.as_ref().relative_to(b.as_ref()), "WWW");
-        let names = ["example.", "a.example.", "yljkjljk.a.example.", "Z.a.example.", "zABC.a.EXAMPLE.", "z.example.", "\\001.z.example.", "*.z.example.", "\\200.z.example."];
-        let parsed: Vec<OwnedName> = names.iter().map(|n| OwnedName::from_text(n).unwrap()).collect();
+        let names = [
+            "example.",
+            "a.example.",
+            "yljkjljk.a.example.",
+            "Z.a.example.",
+            "zABC.a.EXAMPLE.",
+            "z.example.",
+            "\\001.z.example.",
+            "*.z.example.",
+            "\\200.z.example.",
+        ];
+        let parsed: Vec<OwnedName> = names
+            .iter()
+            .map(|n| OwnedName::from_text(n).unwrap())
+            .collect();
         for pair in parsed.windows(2) {
-            assert_eq!(pair[0].as_ref().canonical_cmp(pair[1].as_ref()), std::cmp::Ordering::Less, "{} < {}", pair[0], pair[1]);
+            assert_eq!(
+                pair[0].as_ref().canonical_cmp(pair[1].as_ref()),
+                std::cmp::Ordering::Less,
+                "{} < {}",
+                pair[0],
+                pair[1]
+            );
         }
     }
 
@@ -584,7 +670,10 @@ mod tests {
         assert_eq!(a, b);
         assert_ne!(a, c);
         assert_eq!(t.get(a).to_string(), "WWW.example.com.");
-        assert_eq!(t.lookup(OwnedName::from_text("Mail.Example.Com.").unwrap().as_ref()), Some(c));
+        assert_eq!(
+            t.lookup(OwnedName::from_text("Mail.Example.Com.").unwrap().as_ref()),
+            Some(c)
+        );
         assert_eq!(t.len(), 2);
     }
 

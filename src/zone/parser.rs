@@ -33,7 +33,13 @@ pub struct ParseOptions {
 
 impl Default for ParseOptions {
     fn default() -> Self {
-        ParseOptions { origin: None, file_name_origin: None, limits: LexLimits::default(), max_generate: 65_536, max_include_depth: 8 }
+        ParseOptions {
+            origin: None,
+            file_name_origin: None,
+            limits: LexLimits::default(),
+            max_generate: 65_536,
+            max_include_depth: 8,
+        }
     }
 }
 
@@ -43,7 +49,10 @@ pub enum IncludeError {
     /// Includes are off (the default for untrusted input).
     Refused,
     /// The path, once canonicalised, lies outside the allowed directory.
-    OutsideAllowed { resolved: String, allowed: String },
+    OutsideAllowed {
+        resolved: String,
+        allowed: String,
+    },
     Unreadable(String),
     /// The file is already being read further up the chain.
     Loop,
@@ -52,31 +61,62 @@ pub enum IncludeError {
 /// Reads included files on the parser's behalf, and decides whether it may.
 pub trait IncludeLoader {
     /// Loads `path`, named in file `from`, while `chain` (outermost first) is being parsed.
-    fn load(&mut self, sources: &mut Sources, from: FileId, chain: &[FileId], path: &str) -> Result<FileId, IncludeError>;
+    fn load(
+        &mut self,
+        sources: &mut Sources,
+        from: FileId,
+        chain: &[FileId],
+        path: &str,
+    ) -> Result<FileId, IncludeError>;
 }
 
 /// Refuses every include: the right answer for a stranger's attachment.
 pub struct NoIncludes;
 
 impl IncludeLoader for NoIncludes {
-    fn load(&mut self, _: &mut Sources, _: FileId, _: &[FileId], _: &str) -> Result<FileId, IncludeError> {
+    fn load(
+        &mut self,
+        _: &mut Sources,
+        _: FileId,
+        _: &[FileId],
+        _: &str,
+    ) -> Result<FileId, IncludeError> {
         Err(IncludeError::Refused)
     }
 }
 
 /// Parses file `file` of `sources` into a zone, reporting every fault to `em`.
-pub fn parse(sources: &mut Sources, file: FileId, options: &ParseOptions, loader: &mut dyn IncludeLoader, em: &mut Emitter<'_>) -> Zone {
+pub fn parse(
+    sources: &mut Sources,
+    file: FileId,
+    options: &ParseOptions,
+    loader: &mut dyn IncludeLoader,
+    em: &mut Emitter<'_>,
+) -> Zone {
     let (origin, origin_source) = initial_origin(&sources.get(file).text, options);
     let apex_known = matches!(origin_source, OriginSource::CommandLine);
-    let zone = Zone::new(origin.clone().unwrap_or_else(OwnedName::root), origin_source);
-    let mut p = Parser { zone, options, loader, chain: vec![file], soa_minimum: None, warned_missing_ttl: false, class: None };
-    p.parse_file(sources, file, origin, em);
+    let zone = Zone::new(
+        origin.clone().unwrap_or_else(OwnedName::root),
+        origin_source,
+    );
+    let mut p = Parser {
+        zone,
+        options,
+        loader,
+        chain: vec![file],
+        soa_minimum: None,
+        warned_missing_ttl: false,
+        class: None,
+    };
+    p.parse_file(sources, file, origin, (None, None), em);
     let mut zone = p.zone;
     if !apex_known {
         // The apex is the SOA owner when there is one: it is what the file says it is for.
         if let Some(soa) = zone.records.iter().find(|r| r.rtype == RType::SOA) {
             zone.origin = zone.names.get(soa.owner).to_owned();
-            if zone.origin_source == OriginSource::None || zone.origin_source == OriginSource::FileName {
+            if zone.origin_source == OriginSource::None
+                || zone.origin_source == OriginSource::FileName
+            {
                 zone.origin_source = OriginSource::SoaOwner;
             }
         }
@@ -102,7 +142,8 @@ fn initial_origin(text: &str, options: &ParseOptions) -> (Option<OwnedName>, Ori
             }
             break;
         }
-        if soa_owner.is_none() && n < 1000 && first.ends_with('.') && !line.starts_with([' ', '\t']) {
+        if soa_owner.is_none() && n < 1000 && first.ends_with('.') && !line.starts_with([' ', '\t'])
+        {
             let rest: Vec<&str> = words.take(3).collect();
             if rest.iter().any(|w| w.eq_ignore_ascii_case("SOA")) {
                 soa_owner = OwnedName::from_text(first).ok();
@@ -123,7 +164,9 @@ fn initial_origin(text: &str, options: &ParseOptions) -> (Option<OwnedName>, Ori
 pub fn origin_from_file_name(path: &str) -> Option<OwnedName> {
     let base = std::path::Path::new(path).file_name()?.to_str()?;
     let mut name = base;
-    for ext in [".zone", ".db", ".txt", ".dns", ".hosts", ".signed", ".csv", ".tsv", ".xlsx", ".xls"] {
+    for ext in [
+        ".zone", ".db", ".txt", ".dns", ".hosts", ".signed", ".csv", ".tsv", ".xlsx", ".xls",
+    ] {
         let cut = name.len().saturating_sub(ext.len());
         if cut > 0 && name.is_char_boundary(cut) && name[cut..].eq_ignore_ascii_case(ext) {
             name = &name[..cut];
@@ -131,8 +174,15 @@ pub fn origin_from_file_name(path: &str) -> Option<OwnedName> {
     }
     let name = name.strip_prefix("db.").unwrap_or(name);
     let plausible = name.contains('.')
-        && name.split('.').all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
-        && name.rsplit('.').next().is_some_and(|tld| tld.bytes().any(|b| b.is_ascii_alphabetic()));
+        && name.split('.').all(|l| {
+            !l.is_empty()
+                && l.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        })
+        && name
+            .rsplit('.')
+            .next()
+            .is_some_and(|tld| tld.bytes().any(|b| b.is_ascii_alphabetic()));
     plausible.then(|| OwnedName::from_text(name).ok()).flatten()
 }
 
@@ -158,8 +208,24 @@ struct FileState {
 }
 
 impl Parser<'_, '_> {
-    fn parse_file(&mut self, sources: &mut Sources, file: FileId, origin: Option<OwnedName>, em: &mut Emitter<'_>) {
-        let mut st = FileState { file, origin, default_ttl: None, last_ttl: None, last_owner: None, pending_suppression: None };
+    /// Parses one file. `ttls` are the default and last TTL in effect where it is included:
+    /// an included file inherits them, as BIND's does.
+    fn parse_file(
+        &mut self,
+        sources: &mut Sources,
+        file: FileId,
+        origin: Option<OwnedName>,
+        ttls: (Option<u32>, Option<u32>),
+        em: &mut Emitter<'_>,
+    ) {
+        let mut st = FileState {
+            file,
+            origin,
+            default_ttl: ttls.0,
+            last_ttl: ttls.1,
+            last_owner: None,
+            pending_suppression: None,
+        };
         let text_len = sources.get(file).text.len();
         let mut pos = 0usize;
         let mut entry = Entry::default();
@@ -178,7 +244,10 @@ impl Parser<'_, '_> {
                         continue;
                     }
                     let first = &entry.tokens[0];
-                    if !entry.blank_owner && text.as_bytes()[first.start as usize] == b'$' && !first.is_quoted() {
+                    if !entry.blank_owner
+                        && text.as_bytes()[first.start as usize] == b'$'
+                        && !first.is_quoted()
+                    {
                         let keyword = first.text(text).to_ascii_uppercase();
                         if keyword == "$INCLUDE" && !entry.poisoned {
                             include = Some((entry.tokens.clone(), pos + lexer.position()));
@@ -202,15 +271,29 @@ impl Parser<'_, '_> {
     }
 
     fn span(&self, st: &FileState, start: u32, end: u32) -> Span {
-        Span { file: st.file, start, end }
+        Span {
+            file: st.file,
+            start,
+            end,
+        }
     }
 
     fn tspan(&self, st: &FileState, t: &Token) -> Span {
         self.span(st, t.start, t.end)
     }
 
-    fn fail(&mut self, st: &FileState, e: &Entry, owner: Option<super::NameId>, rtype: Option<RType>) {
-        self.zone.failed.push(FailedRecord { owner, rtype, span: self.span(st, e.start, e.end) });
+    fn fail(
+        &mut self,
+        st: &FileState,
+        e: &Entry,
+        owner: Option<super::NameId>,
+        rtype: Option<RType>,
+    ) {
+        self.zone.failed.push(FailedRecord {
+            owner,
+            rtype,
+            span: self.span(st, e.start, e.end),
+        });
     }
 
     fn lex_errors(&self, st: &FileState, text: &str, e: &Entry, em: &mut Emitter<'_>) {
@@ -297,9 +380,17 @@ impl Parser<'_, '_> {
             }
         }
         for &(start, end) in &e.comments {
-            let Some((codes, reason)) = parse_suppression(&text[start as usize..end as usize]) else { continue };
+            let Some((codes, reason)) = parse_suppression(&text[start as usize..end as usize])
+            else {
+                continue;
+            };
             let comment = self.span(st, start, end);
-            let s = Suppression { span: self.span(st, e.start, e.end), codes, reason, comment };
+            let s = Suppression {
+                span: self.span(st, e.start, e.end),
+                codes,
+                reason,
+                comment,
+            };
             if e.tokens.is_empty() {
                 // On a line of its own: it covers the entry on the next line.
                 let next_line = next_line_start(text, end as usize) as u32;
@@ -318,57 +409,141 @@ impl Parser<'_, '_> {
         match keyword.as_str() {
             "$ORIGIN" => {
                 if args.len() != 1 {
-                    let span = if args.is_empty() { self.tspan(st, &first) } else { self.span(st, args[1.min(args.len() - 1)].start, e.end) };
-                    em.emit(Diagnostic::new(&r::INVALID_ORIGIN_DIRECTIVE, span, tr!(lang,
-                        "`$ORIGIN` takes exactly one domain name", "`$ORIGIN` にはドメイン名を 1 つだけ指定します"))
-                        .help(tr!(lang, "write `$ORIGIN example.co.jp.`", "`$ORIGIN example.co.jp.` と書いてください")));
+                    let span = if args.is_empty() {
+                        self.tspan(st, &first)
+                    } else {
+                        self.span(st, args[1.min(args.len() - 1)].start, e.end)
+                    };
+                    em.emit(
+                        Diagnostic::new(
+                            &r::INVALID_ORIGIN_DIRECTIVE,
+                            span,
+                            tr!(
+                                lang,
+                                "`$ORIGIN` takes exactly one domain name",
+                                "`$ORIGIN` にはドメイン名を 1 つだけ指定します"
+                            ),
+                        )
+                        .help(tr!(
+                            lang,
+                            "write `$ORIGIN example.co.jp.`",
+                            "`$ORIGIN example.co.jp.` と書いてください"
+                        )),
+                    );
                     return;
                 }
                 let tok = self.tok(st, text, &args[0]);
                 let mut wire = Vec::new();
                 let origin = st.origin.clone();
-                match parse_name(&tok.text(), origin.as_ref().map(OwnedName::as_ref), &mut wire) {
+                match parse_name(
+                    &tok.text(),
+                    origin.as_ref().map(OwnedName::as_ref),
+                    &mut wire,
+                ) {
                     Ok(_) => st.origin = OwnedName::from_wire(wire),
                     Err(err) => report_name_error(em, &tok, &err, "origin"),
                 }
             }
             "$TTL" => {
                 if args.len() != 1 {
-                    let span = if args.is_empty() { self.tspan(st, &first) } else { self.span(st, args[1.min(args.len() - 1)].start, e.end) };
-                    em.emit(Diagnostic::new(&r::INVALID_TTL_DIRECTIVE, span, tr!(lang,
-                        "`$TTL` takes exactly one TTL", "`$TTL` には TTL を 1 つだけ指定します"))
-                        .help(tr!(lang, "write `$TTL 3600` or `$TTL 1h`", "`$TTL 3600` または `$TTL 1h` と書いてください")));
+                    let span = if args.is_empty() {
+                        self.tspan(st, &first)
+                    } else {
+                        self.span(st, args[1.min(args.len() - 1)].start, e.end)
+                    };
+                    em.emit(
+                        Diagnostic::new(
+                            &r::INVALID_TTL_DIRECTIVE,
+                            span,
+                            tr!(
+                                lang,
+                                "`$TTL` takes exactly one TTL",
+                                "`$TTL` には TTL を 1 つだけ指定します"
+                            ),
+                        )
+                        .help(tr!(
+                            lang,
+                            "write `$TTL 3600` or `$TTL 1h`",
+                            "`$TTL 3600` または `$TTL 1h` と書いてください"
+                        )),
+                    );
                     return;
                 }
                 let tok = self.tok(st, text, &args[0]);
                 match parse_ttl(&tok) {
                     Ok(ttl) => st.default_ttl = Some(ttl),
-                    Err(help) => em.emit(Diagnostic::new(&r::INVALID_TTL_DIRECTIVE, tok.span, tr!(lang,
-                        "invalid `$TTL` value `{}`", "`$TTL` の値 `{}` が不正です", tok.shown())).help(help.pick(lang))),
+                    Err(help) => {
+                        em.emit(
+                            Diagnostic::new(
+                                &r::INVALID_TTL_DIRECTIVE,
+                                tok.span,
+                                tr!(
+                                    lang,
+                                    "invalid `$TTL` value `{}`",
+                                    "`$TTL` の値 `{}` が不正です",
+                                    tok.shown()
+                                ),
+                            )
+                            .help(help.pick(lang)),
+                        );
+                        // Read on with what was meant (`1hr` as `1h`), so that one typo is one
+                        // finding and not a warning on every record that needed the default.
+                        st.default_ttl = crate::zone::customer::ttl_suggestion(&tok.text())
+                            .and_then(|s| hickory_proto::serialize::txt::parse_ttl(&s).ok())
+                            .or(Some(self.soa_minimum.unwrap_or(3600)));
+                    }
                 }
             }
             "$GENERATE" => self.generate(st, text, e, em),
             _ => {
                 let shown = escape(first.text(text)).into_owned();
-                let suggestion = crate::zone::customer::closest(&keyword, ["$ORIGIN", "$TTL", "$INCLUDE", "$GENERATE"]);
-                em.emit(Diagnostic::new(&r::UNKNOWN_DIRECTIVE, self.tspan(st, &first), tr!(lang,
-                    "unknown directive `{shown}`", "不明なディレクティブ `{shown}` です"))
+                let suggestion = crate::zone::customer::closest(
+                    &keyword,
+                    ["$ORIGIN", "$TTL", "$INCLUDE", "$GENERATE"],
+                );
+                em.emit(
+                    Diagnostic::new(
+                        &r::UNKNOWN_DIRECTIVE,
+                        self.tspan(st, &first),
+                        tr!(
+                            lang,
+                            "unknown directive `{shown}`",
+                            "不明なディレクティブ `{shown}` です"
+                        ),
+                    )
                     .help(match suggestion {
                         Some(s) => tr!(lang, "did you mean `{s}`?", "`{s}` のことですか?"),
-                        None => tr!(lang, "the directives are $ORIGIN, $TTL, $INCLUDE and $GENERATE",
-                            "ディレクティブは $ORIGIN, $TTL, $INCLUDE, $GENERATE です"),
-                    }));
+                        None => tr!(
+                            lang,
+                            "the directives are $ORIGIN, $TTL, $INCLUDE and $GENERATE",
+                            "ディレクティブは $ORIGIN, $TTL, $INCLUDE, $GENERATE です"
+                        ),
+                    }),
+                );
             }
         }
     }
 
-    fn include(&mut self, sources: &mut Sources, st: &mut FileState, tokens: &[Token], em: &mut Emitter<'_>) {
+    fn include(
+        &mut self,
+        sources: &mut Sources,
+        st: &mut FileState,
+        tokens: &[Token],
+        em: &mut Emitter<'_>,
+    ) {
         let lang = em.lang;
         let text = sources.get(st.file).text.clone();
         let whole = self.span(st, tokens[0].start, tokens[tokens.len() - 1].end);
         let Some(path_tok) = tokens.get(1) else {
-            em.emit(Diagnostic::new(&r::INCLUDE_UNREADABLE, whole, tr!(lang,
-                "`$INCLUDE` needs a file name", "`$INCLUDE` にはファイル名が必要です")));
+            em.emit(Diagnostic::new(
+                &r::INCLUDE_UNREADABLE,
+                whole,
+                tr!(
+                    lang,
+                    "`$INCLUDE` needs a file name",
+                    "`$INCLUDE` にはファイル名が必要です"
+                ),
+            ));
             return;
         };
         let path_value = self.tok(st, &text, path_tok).value();
@@ -378,7 +553,11 @@ impl Parser<'_, '_> {
             Some(t) => {
                 let tok = self.tok(st, &text, t);
                 let mut wire = Vec::new();
-                match parse_name(&tok.text(), st.origin.as_ref().map(OwnedName::as_ref), &mut wire) {
+                match parse_name(
+                    &tok.text(),
+                    st.origin.as_ref().map(OwnedName::as_ref),
+                    &mut wire,
+                ) {
                     Ok(_) => OwnedName::from_wire(wire),
                     Err(err) => {
                         report_name_error(em, &tok, &err, "origin");
@@ -390,14 +569,21 @@ impl Parser<'_, '_> {
         };
         if self.chain.len() > self.options.max_include_depth {
             let max = self.options.max_include_depth;
-            em.emit(Diagnostic::new(&r::INCLUDE_LOOP, whole, tr!(lang,
-                "`$INCLUDE` nesting deeper than {max} files", "`$INCLUDE` の入れ子が {max} 段を超えています")));
+            em.emit(Diagnostic::new(
+                &r::INCLUDE_LOOP,
+                whole,
+                tr!(
+                    lang,
+                    "`$INCLUDE` nesting deeper than {max} files",
+                    "`$INCLUDE` の入れ子が {max} 段を超えています"
+                ),
+            ));
             return;
         }
         match self.loader.load(sources, st.file, &self.chain, &path) {
             Ok(file) => {
                 self.chain.push(file);
-                self.parse_file(sources, file, include_origin, em);
+                self.parse_file(sources, file, include_origin, (st.default_ttl, st.last_ttl), em);
                 self.chain.pop();
             }
             Err(IncludeError::Refused) => em.emit(Diagnostic::new(&r::INCLUDE_REFUSED, whole, tr!(lang,
@@ -424,7 +610,11 @@ impl Parser<'_, '_> {
     }
 
     fn tok<'t>(&self, st: &FileState, text: &'t str, t: &Token) -> Tok<'t> {
-        Tok { raw: t.raw(text), span: self.tspan(st, t), flags: t.flags }
+        Tok {
+            raw: t.raw(text),
+            span: self.tspan(st, t),
+            flags: t.flags,
+        }
     }
 
     fn record(&mut self, st: &mut FileState, text: &str, e: &Entry, em: &mut Emitter<'_>) {
@@ -455,16 +645,26 @@ impl Parser<'_, '_> {
             let t = &toks[0];
             let mut wire = Vec::new();
             let text_of = t.text();
-            match parse_name(&text_of, st.origin.as_ref().map(OwnedName::as_ref), &mut wire) {
+            match parse_name(
+                &text_of,
+                st.origin.as_ref().map(OwnedName::as_ref),
+                &mut wire,
+            ) {
                 Ok(notes) => {
                     if notes.non_ascii {
                         non_ascii_owner(em, t, &text_of);
                         if let Some(a) = crate::zone::customer::to_a_label(&text_of) {
                             wire.clear();
-                            let _ = parse_name(&a, st.origin.as_ref().map(OwnedName::as_ref), &mut wire);
+                            let _ = parse_name(
+                                &a,
+                                st.origin.as_ref().map(OwnedName::as_ref),
+                                &mut wire,
+                            );
                         }
                     }
-                    let id = self.zone.names.intern(NameRef::from_wire(&wire).expect("parse_name returns a valid name"));
+                    let id = self.zone.names.intern(
+                        NameRef::from_wire(&wire).expect("parse_name returns a valid name"),
+                    );
                     st.last_owner = Some(id);
                     (id, &toks[1..])
                 }
@@ -484,16 +684,28 @@ impl Parser<'_, '_> {
         while i < rest.len() && i < 2 {
             let t = &rest[i];
             let word = t.text();
-            if class.is_none() && !t.is_quoted() && let Some(c) = parse_class(&word) {
+            if class.is_none()
+                && !t.is_quoted()
+                && let Some(c) = parse_class(&word)
+            {
                 class = Some((c, t.span));
-            } else if ttl.is_none() && !t.is_quoted() && word.starts_with(|c: char| c.is_ascii_digit()) {
+            } else if ttl.is_none()
+                && !t.is_quoted()
+                && word.starts_with(|c: char| c.is_ascii_digit())
+            {
                 match parse_ttl(t) {
                     Ok(v) => ttl = Some(v),
                     Err(help) => {
                         let lang = em.lang;
                         let help = help.pick(lang);
-                        em.emit(Diagnostic::new(&r::INVALID_TTL, t.span, tr!(lang,
-                            "invalid TTL `{}`", "TTL `{}` が不正です", t.shown())).help(help));
+                        em.emit(
+                            Diagnostic::new(
+                                &r::INVALID_TTL,
+                                t.span,
+                                tr!(lang, "invalid TTL `{}`", "TTL `{}` が不正です", t.shown()),
+                            )
+                            .help(help),
+                        );
                         self.fail(st, e, Some(owner), None);
                         return;
                     }
@@ -544,7 +756,11 @@ impl Parser<'_, '_> {
         // Data.
         let start = self.zone.rdata.len();
         let origin = st.origin.clone();
-        let cx = rdata::Context { rtype, type_span: type_tok.span, origin: origin.as_ref().map(OwnedName::as_ref) };
+        let cx = rdata::Context {
+            rtype,
+            type_span: type_tok.span,
+            origin: origin.as_ref().map(OwnedName::as_ref),
+        };
         let Ok(notes) = rdata::parse(&cx, rdata_toks, &mut self.zone.rdata, em) else {
             self.fail(st, e, Some(owner), Some(rtype));
             return;
@@ -595,11 +811,20 @@ impl Parser<'_, '_> {
                 },
             },
         };
-        self.zone.push(owner, rtype, class_code, ttl, start, flags, span);
+        self.zone.push(
+            Record::new(owner, rtype, class_code, ttl, flags, span),
+            start,
+        );
     }
 
     /// Reads the type field, reporting unknown, meta and registrar-only types.
-    fn record_type(&self, t: &Tok<'_>, toks: &[Tok<'_>], blank_owner: bool, em: &mut Emitter<'_>) -> Option<RType> {
+    fn record_type(
+        &self,
+        t: &Tok<'_>,
+        toks: &[Tok<'_>],
+        blank_owner: bool,
+        em: &mut Emitter<'_>,
+    ) -> Option<RType> {
         let lang = em.lang;
         let word = t.text();
         if let Some(rtype) = RType::from_name(&word).filter(|_| !t.is_quoted()) {
@@ -621,50 +846,106 @@ impl Parser<'_, '_> {
         }
         let shown = t.shown();
         let classes = ["IN"];
-        let suggestion = crate::zone::customer::closest(&word, crate::zone::rtype::known_names().chain(classes));
+        let suggestion =
+            crate::zone::customer::closest(&word, crate::zone::rtype::known_names().chain(classes));
         let mut help = match suggestion {
-            Some("IN") => tr!(lang, "did you mean the class `IN`?", "クラス `IN` のことですか?"),
+            Some("IN") => tr!(
+                lang,
+                "did you mean the class `IN`?",
+                "クラス `IN` のことですか?"
+            ),
             Some(s) => tr!(lang, "did you mean `{s}`?", "`{s}` のことですか?"),
-            None => tr!(lang, "write a record type such as A, AAAA, CNAME, MX, TXT, or TYPEnnn with `\\#` data (RFC 3597)",
-                "A, AAAA, CNAME, MX, TXT などのレコードタイプか、`\\#` データ付きの TYPEnnn（RFC 3597）を書いてください"),
+            None => tr!(
+                lang,
+                "write a record type such as A, AAAA, CNAME, MX, TXT, or TYPEnnn with `\\#` data (RFC 3597)",
+                "A, AAAA, CNAME, MX, TXT などのレコードタイプか、`\\#` データ付きの TYPEnnn（RFC 3597）を書いてください"
+            ),
         };
         // A type name in the owner column usually means a forgotten owner or indent.
-        if !blank_owner && let Some(owner) = toks.first()
+        if !blank_owner
+            && let Some(owner) = toks.first()
             && RType::from_name(&owner.text()).is_some()
         {
             let owner_shown = owner.shown();
-            help = tr!(lang, "{help}; if `{owner_shown}` is the type, indent the line or write the owner first",
-                "{help}。`{owner_shown}` がタイプなら、行頭を字下げするか先に所有者名を書いてください");
+            help = tr!(
+                lang,
+                "{help}; if `{owner_shown}` is the type, indent the line or write the owner first",
+                "{help}。`{owner_shown}` がタイプなら、行頭を字下げするか先に所有者名を書いてください"
+            );
         }
-        em.emit(Diagnostic::new(&r::UNKNOWN_TYPE, t.span, tr!(lang,
-            "unknown record type `{shown}`", "不明なレコードタイプ `{shown}` です")).help(help));
+        em.emit(
+            Diagnostic::new(
+                &r::UNKNOWN_TYPE,
+                t.span,
+                tr!(
+                    lang,
+                    "unknown record type `{shown}`",
+                    "不明なレコードタイプ `{shown}` です"
+                ),
+            )
+            .help(help),
+        );
         None
     }
 
     fn generate(&mut self, st: &mut FileState, text: &str, e: &Entry, em: &mut Emitter<'_>) {
         let toks: Vec<Tok<'_>> = e.tokens.iter().map(|t| self.tok(st, text, t)).collect();
-        let Some(g) = super::generate::Generate::parse(&toks, self.options.max_generate, em) else { return };
+        let Some(g) = super::generate::Generate::parse(&toks, self.options.max_generate, em) else {
+            return;
+        };
         let origin = st.origin.clone();
         let class_code = *self.class.get_or_insert(1);
         let span = self.span(st, e.start, e.end);
         let mut failed = false;
-        g.expand(origin.as_ref().map(OwnedName::as_ref), em, |owner, rtype, rdata_toks, em| {
-            if failed {
-                return false;
-            }
-            let start = self.zone.rdata.len();
-            let cx = rdata::Context { rtype, type_span: g.type_span, origin: origin.as_ref().map(OwnedName::as_ref) };
-            if rdata::parse(&cx, rdata_toks, &mut self.zone.rdata, em).is_err() {
-                failed = true;
-                return false;
-            }
-            let ttl = g.ttl.or(st.default_ttl).or(st.last_ttl).or(self.soa_minimum).unwrap_or(0);
-            let owner = self.zone.names.intern(owner);
-            self.zone.push(owner, rtype, class_code, ttl, start, Record::GENERATED | if g.ttl.is_some() { Record::TTL_EXPLICIT } else { 0 }, span);
-            true
-        });
+        g.expand(
+            origin.as_ref().map(OwnedName::as_ref),
+            em,
+            |owner, rtype, rdata_toks, em| {
+                if failed {
+                    return false;
+                }
+                let start = self.zone.rdata.len();
+                let cx = rdata::Context {
+                    rtype,
+                    type_span: g.type_span,
+                    origin: origin.as_ref().map(OwnedName::as_ref),
+                };
+                if rdata::parse(&cx, rdata_toks, &mut self.zone.rdata, em).is_err() {
+                    failed = true;
+                    return false;
+                }
+                let ttl = g
+                    .ttl
+                    .or(st.default_ttl)
+                    .or(st.last_ttl)
+                    .or(self.soa_minimum)
+                    .unwrap_or(0);
+                let owner = self.zone.names.intern(owner);
+                self.zone.push(
+                    Record::new(
+                        owner,
+                        rtype,
+                        class_code,
+                        ttl,
+                        Record::GENERATED
+                            | if g.ttl.is_some() {
+                                Record::TTL_EXPLICIT
+                            } else {
+                                0
+                            },
+                        span,
+                    ),
+                    start,
+                );
+                true
+            },
+        );
         if failed {
-            self.zone.failed.push(FailedRecord { owner: None, rtype: Some(g.rtype), span });
+            self.zone.failed.push(FailedRecord {
+                owner: None,
+                rtype: Some(g.rtype),
+                span,
+            });
         }
     }
 }
@@ -691,12 +972,17 @@ fn shift_entry(e: &mut Entry, base: u32) {
                 *line_end += base;
             }
             LexError::UnclosedParen { open } => *open += base,
-            LexError::UnmatchedCloseParen { at } | LexError::IdeographicSpace { at } | LexError::ControlChar { at, .. } | LexError::TooManyTokens { at } => *at += base,
+            LexError::UnmatchedCloseParen { at }
+            | LexError::IdeographicSpace { at }
+            | LexError::ControlChar { at, .. }
+            | LexError::TooManyTokens { at } => *at += base,
             LexError::NestedParen { at, outer } => {
                 *at += base;
                 *outer += base;
             }
-            LexError::BadEscape { start, end } | LexError::FullWidth { start, end } | LexError::TokenTooLong { start, end } => {
+            LexError::BadEscape { start, end }
+            | LexError::FullWidth { start, end }
+            | LexError::TokenTooLong { start, end } => {
                 *start += base;
                 *end += base;
             }
@@ -710,7 +996,11 @@ fn next_line_start(text: &str, from: usize) -> usize {
     match bytes[from..].iter().position(|&b| b == b'\n' || b == b'\r') {
         Some(p) => {
             let at = from + p;
-            if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') { at + 2 } else { at + 1 }
+            if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+                at + 2
+            } else {
+                at + 1
+            }
         }
         None => text.len(),
     }
@@ -722,7 +1012,11 @@ pub fn parse_suppression(comment: &str) -> Option<(Vec<String>, String)> {
     let rest = comment[at + "zonegate:".len()..].trim_start();
     let rest = rest.strip_prefix("ignore[")?;
     let (codes, reason) = rest.split_once(']')?;
-    let codes: Vec<String> = codes.split(',').map(|c| c.trim().to_ascii_uppercase()).filter(|c| !c.is_empty()).collect();
+    let codes: Vec<String> = codes
+        .split(',')
+        .map(|c| c.trim().to_ascii_uppercase())
+        .filter(|c| !c.is_empty())
+        .collect();
     (!codes.is_empty()).then(|| (codes, reason.trim().to_owned()))
 }
 
@@ -748,14 +1042,21 @@ fn parse_ttl(t: &Tok<'_>) -> Result<u32, Help> {
     match hickory_proto::serialize::txt::parse_ttl(&text) {
         Ok(v) => Ok(v),
         Err(_) => Err(match crate::zone::customer::ttl_suggestion(&text) {
-            Some(s) => Help { en: format!("did you mean `{s}`?"), ja: format!("`{s}` のことですか?") },
+            Some(s) => Help {
+                en: format!("did you mean `{s}`?"),
+                ja: format!("`{s}` のことですか?"),
+            },
             None if text.bytes().all(|b| b.is_ascii_digit()) => Help {
-                en: "a TTL is at most 4294967295 seconds, and in practice at most 604800 (one week)".into(),
+                en:
+                    "a TTL is at most 4294967295 seconds, and in practice at most 604800 (one week)"
+                        .into(),
                 ja: "TTL は最大 4294967295 秒で、実用上は 604800（1 週間）以下です".into(),
             },
             None => Help {
-                en: "write seconds (`3600`) or a duration with units s, m, h, d, w (`1h30m`)".into(),
-                ja: "秒数（`3600`）か、単位 s, m, h, d, w 付きの期間（`1h30m`）で書いてください".into(),
+                en: "write seconds (`3600`) or a duration with units s, m, h, d, w (`1h30m`)"
+                    .into(),
+                ja: "秒数（`3600`）か、単位 s, m, h, d, w 付きの期間（`1h30m`）で書いてください"
+                    .into(),
             },
         }),
     }
@@ -767,7 +1068,10 @@ fn parse_class(word: &str) -> Option<u16> {
         "CS" => Some(2),
         "CH" | "CHAOS" => Some(3),
         "HS" | "HESIOD" => Some(4),
-        w => w.strip_prefix("CLASS").filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit())).and_then(|d| d.parse().ok()),
+        w => w
+            .strip_prefix("CLASS")
+            .filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|d| d.parse().ok()),
     }
 }
 
@@ -785,29 +1089,56 @@ fn non_ascii_owner(em: &mut Emitter<'_>, t: &Tok<'_>, text: &str) {
     let lang = em.lang;
     let shown = t.shown();
     let help = match crate::zone::customer::to_a_label(text) {
-        Some(ascii) => tr!(lang, "write the A-label (punycode): `{ascii}`", "A ラベル（Punycode）で書いてください: `{ascii}`"),
-        None => tr!(lang, "convert each label to its A-label (punycode)", "各ラベルを A ラベル（Punycode）に変換してください"),
+        Some(ascii) => tr!(
+            lang,
+            "write the A-label (punycode): `{ascii}`",
+            "A ラベル（Punycode）で書いてください: `{ascii}`"
+        ),
+        None => tr!(
+            lang,
+            "convert each label to its A-label (punycode)",
+            "各ラベルを A ラベル（Punycode）に変換してください"
+        ),
     };
-    em.emit(Diagnostic::new(&r::NON_ASCII_NAME, t.span, tr!(lang,
-        "name `{shown}` contains non-ASCII characters", "名前 `{shown}` に ASCII 以外の文字が含まれています")).help(help));
+    em.emit(
+        Diagnostic::new(
+            &r::NON_ASCII_NAME,
+            t.span,
+            tr!(
+                lang,
+                "name `{shown}` contains non-ASCII characters",
+                "名前 `{shown}` に ASCII 以外の文字が含まれています"
+            ),
+        )
+        .help(help),
+    );
 }
 
 /// Control panels export their web-forwarding and mail-forwarding features as if they were
 /// record types; no DNS server loads them.
 fn pseudo_record_help(upper: &str, lang: Lang) -> Option<String> {
     Some(match upper {
-        "URL" | "URL301" | "URL302" | "REDIRECT" | "REDIRECT301" | "REDIRECT302" | "FWD" | "FORWARD" | "HTTPRED" | "WEBFWD" => tr!(lang,
+        "URL" | "URL301" | "URL302" | "REDIRECT" | "REDIRECT301" | "REDIRECT302" | "FWD"
+        | "FORWARD" | "HTTPRED" | "WEBFWD" => tr!(
+            lang,
             "web forwarding is an HTTP service of the old provider; point the name at a web server that redirects (A/AAAA or CNAME), and ask the host whether it offers redirects",
-            "Web 転送は旧事業者の HTTP サービスです。リダイレクトする Web サーバーに名前を向け（A/AAAA または CNAME）、ホスティング事業者に転送サービスの有無を確認してください"),
-        "FRAME" | "MASK" | "CLOAK" => tr!(lang,
+            "Web 転送は旧事業者の HTTP サービスです。リダイレクトする Web サーバーに名前を向け（A/AAAA または CNAME）、ホスティング事業者に転送サービスの有無を確認してください"
+        ),
+        "FRAME" | "MASK" | "CLOAK" => tr!(
+            lang,
             "framed (masked) forwarding is an HTTP service of the old provider; it has no DNS equivalent",
-            "フレーム転送は旧事業者の HTTP サービスで、DNS には同等のものがありません"),
-        "MBOXFW" | "MAILFW" | "MAILFWD" | "EMAILFWD" => tr!(lang,
+            "フレーム転送は旧事業者の HTTP サービスで、DNS には同等のものがありません"
+        ),
+        "MBOXFW" | "MAILFW" | "MAILFWD" | "EMAILFWD" => tr!(
+            lang,
             "mail forwarding is a service of the old provider; publish MX records for the mail service that will receive the mail",
-            "メール転送は旧事業者のサービスです。メールを受信するサービスの MX レコードを記載してください"),
-        "ALIAS" | "ANAME" | "FLATTEN" => tr!(lang,
+            "メール転送は旧事業者のサービスです。メールを受信するサービスの MX レコードを記載してください"
+        ),
+        "ALIAS" | "ANAME" | "FLATTEN" => tr!(
+            lang,
             "ALIAS/ANAME is a provider-specific extension; write the target's A and AAAA records, or use a CNAME on a name other than the apex",
-            "ALIAS/ANAME は事業者独自の拡張です。ターゲットの A/AAAA レコードを書くか、頂点以外の名前で CNAME を使ってください"),
+            "ALIAS/ANAME は事業者独自の拡張です。ターゲットの A/AAAA レコードを書くか、頂点以外の名前で CNAME を使ってください"
+        ),
         _ => return None,
     })
 }
@@ -818,7 +1149,10 @@ mod tests {
 
     #[test]
     fn suppression_comments() {
-        assert_eq!(parse_suppression(" zonegate: ignore[ZG301, zg5] legacy alias"), Some((vec!["ZG301".into(), "ZG5".into()], "legacy alias".into())));
+        assert_eq!(
+            parse_suppression(" zonegate: ignore[ZG301, zg5] legacy alias"),
+            Some((vec!["ZG301".into(), "ZG5".into()], "legacy alias".into()))
+        );
         assert_eq!(parse_suppression(" just a comment"), None);
         assert_eq!(parse_suppression(" zonegate: ignore[] x"), None);
     }
@@ -826,7 +1160,10 @@ mod tests {
     #[test]
     fn origins_from_file_names() {
         let o = |p: &str| origin_from_file_name(p).map(|n| n.to_string());
-        assert_eq!(o("zones/example.co.jp.zone").as_deref(), Some("example.co.jp."));
+        assert_eq!(
+            o("zones/example.co.jp.zone").as_deref(),
+            Some("example.co.jp.")
+        );
         assert_eq!(o("db.example.com").as_deref(), Some("example.com."));
         assert_eq!(o("example.com.txt").as_deref(), Some("example.com."));
         assert_eq!(o("zone.txt"), None);

@@ -59,8 +59,14 @@ impl RType {
         if let Some(info) = TYPES.iter().find(|t| t.name.eq_ignore_ascii_case(text)) {
             return Some(RType(info.code));
         }
-        let digits = text.get(..4).filter(|p| p.eq_ignore_ascii_case("TYPE")).map(|_| &text[4..])?;
-        (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) && !digits.starts_with('0') || digits == "0")
+        let digits = text
+            .get(..4)
+            .filter(|p| p.eq_ignore_ascii_case("TYPE"))
+            .map(|_| &text[4..])?;
+        (!digits.is_empty()
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && !digits.starts_with('0')
+            || digits == "0")
             .then(|| digits.parse::<u16>().ok().map(RType))
             .flatten()
     }
@@ -71,7 +77,10 @@ impl RType {
 
     /// Types whose data is DNSSEC material that a new host must generate itself.
     pub fn is_dnssec(self) -> bool {
-        matches!(self.0, 24 | 25 | 43 | 46 | 47 | 48 | 50 | 51 | 59 | 60 | 32769)
+        matches!(
+            self.0,
+            24 | 25 | 43 | 46 | 47 | 48 | 50 | 51 | 59 | 60 | 32769
+        )
     }
 }
 
@@ -116,9 +125,15 @@ pub enum Field {
     /// One or more `<character-string>`s, to the end.
     Strs,
     /// Base64 to the end (tokens concatenated); `-` or nothing allowed when optional.
-    Base64 { name: &'static str, optional: bool },
+    Base64 {
+        name: &'static str,
+        optional: bool,
+    },
     /// Hex to the end (tokens concatenated).
-    Hex { name: &'static str, optional: bool },
+    Hex {
+        name: &'static str,
+        optional: bool,
+    },
     /// NSEC3 salt: `-` or hex, with a length octet.
     Salt,
     /// NSEC3 next hashed owner: base32hex, with a length octet.
@@ -177,22 +192,82 @@ use Field::*;
 use NameRole::*;
 
 const fn t(code: u16, name: &'static str, fields: &'static [Field], rfc: &'static str) -> TypeInfo {
-    TypeInfo { code, name, fields, obsolete: false, meta: false, rfc }
+    TypeInfo {
+        code,
+        name,
+        fields,
+        obsolete: false,
+        meta: false,
+        rfc,
+    }
 }
-const fn old(code: u16, name: &'static str, fields: &'static [Field], rfc: &'static str) -> TypeInfo {
-    TypeInfo { code, name, fields, obsolete: true, meta: false, rfc }
+const fn old(
+    code: u16,
+    name: &'static str,
+    fields: &'static [Field],
+    rfc: &'static str,
+) -> TypeInfo {
+    TypeInfo {
+        code,
+        name,
+        fields,
+        obsolete: true,
+        meta: false,
+        rfc,
+    }
 }
 const fn meta(code: u16, name: &'static str, rfc: &'static str) -> TypeInfo {
-    TypeInfo { code, name, fields: &[], obsolete: false, meta: true, rfc }
+    TypeInfo {
+        code,
+        name,
+        fields: &[],
+        obsolete: false,
+        meta: true,
+        rfc,
+    }
 }
 
-const DS_FIELDS: &[Field] = &[U16("key tag"), Algorithm, U8("digest type"), Hex { name: "digest", optional: false }];
-const KEY_FIELDS: &[Field] = &[U16("flags"), U8("protocol"), Algorithm, Base64 { name: "public key", optional: false }];
-const SIG_FIELDS: &[Field] = &[
-    TypeCode("type covered"), Algorithm, U8("labels"), U32("original TTL"), Time("expiration"), Time("inception"),
-    U16("key tag"), Name("signer", Any), Base64 { name: "signature", optional: false },
+const DS_FIELDS: &[Field] = &[
+    U16("key tag"),
+    Algorithm,
+    U8("digest type"),
+    Hex {
+        name: "digest",
+        optional: false,
+    },
 ];
-const TLSA_FIELDS: &[Field] = &[U8("usage"), U8("selector"), U8("matching type"), Hex { name: "certificate data", optional: false }];
+const KEY_FIELDS: &[Field] = &[
+    U16("flags"),
+    U8("protocol"),
+    Algorithm,
+    Base64 {
+        name: "public key",
+        optional: false,
+    },
+];
+const SIG_FIELDS: &[Field] = &[
+    TypeCode("type covered"),
+    Algorithm,
+    U8("labels"),
+    U32("original TTL"),
+    Time("expiration"),
+    Time("inception"),
+    U16("key tag"),
+    Name("signer", Any),
+    Base64 {
+        name: "signature",
+        optional: false,
+    },
+];
+const TLSA_FIELDS: &[Field] = &[
+    U8("usage"),
+    U8("selector"),
+    U8("matching type"),
+    Hex {
+        name: "certificate data",
+        optional: false,
+    },
+];
 
 /// Every type with a mnemonic in the IANA registry, in code order.
 pub static TYPES: &[TypeInfo] = &[
@@ -201,7 +276,20 @@ pub static TYPES: &[TypeInfo] = &[
     old(3, "MD", &[Name("madname", Host)], "RFC 1035"),
     old(4, "MF", &[Name("madname", Host)], "RFC 1035"),
     t(5, "CNAME", &[Name("canonical name", Any)], "RFC 1035"),
-    t(6, "SOA", &[Name("primary server", Host), Name("responsible mailbox", Mailbox), U32("serial"), Period("refresh"), Period("retry"), Period("expire"), Period("minimum")], "RFC 1035"),
+    t(
+        6,
+        "SOA",
+        &[
+            Name("primary server", Host),
+            Name("responsible mailbox", Mailbox),
+            U32("serial"),
+            Period("refresh"),
+            Period("retry"),
+            Period("expire"),
+            Period("minimum"),
+        ],
+        "RFC 1035",
+    ),
     old(7, "MB", &[Name("madname", Host)], "RFC 1035"),
     old(8, "MG", &[Name("mgmname", Mailbox)], "RFC 1035"),
     old(9, "MR", &[Name("newname", Mailbox)], "RFC 1035"),
@@ -209,63 +297,275 @@ pub static TYPES: &[TypeInfo] = &[
     old(11, "WKS", &[Special(Special::Wks)], "RFC 1035"),
     t(12, "PTR", &[Name("pointer", Any)], "RFC 1035"),
     t(13, "HINFO", &[Str("cpu"), Str("os")], "RFC 1035"),
-    old(14, "MINFO", &[Name("rmailbx", Mailbox), Name("emailbx", Mailbox)], "RFC 1035"),
-    t(15, "MX", &[U16("preference"), Name("exchange", Host)], "RFC 1035"),
+    old(
+        14,
+        "MINFO",
+        &[Name("rmailbx", Mailbox), Name("emailbx", Mailbox)],
+        "RFC 1035",
+    ),
+    t(
+        15,
+        "MX",
+        &[U16("preference"), Name("exchange", Host)],
+        "RFC 1035",
+    ),
     t(16, "TXT", &[Strs], "RFC 1035"),
-    t(17, "RP", &[Name("mailbox", Mailbox), Name("text name", Any)], "RFC 1183"),
-    t(18, "AFSDB", &[U16("subtype"), Name("hostname", Host)], "RFC 1183"),
+    t(
+        17,
+        "RP",
+        &[Name("mailbox", Mailbox), Name("text name", Any)],
+        "RFC 1183",
+    ),
+    t(
+        18,
+        "AFSDB",
+        &[U16("subtype"), Name("hostname", Host)],
+        "RFC 1183",
+    ),
     old(19, "X25", &[Str("PSDN address")], "RFC 1183"),
-    old(20, "ISDN", &[Str("ISDN address"), StrOpt("subaddress")], "RFC 1183"),
-    old(21, "RT", &[U16("preference"), Name("intermediate host", Host)], "RFC 1183"),
+    old(
+        20,
+        "ISDN",
+        &[Str("ISDN address"), StrOpt("subaddress")],
+        "RFC 1183",
+    ),
+    old(
+        21,
+        "RT",
+        &[U16("preference"), Name("intermediate host", Host)],
+        "RFC 1183",
+    ),
     old(22, "NSAP", &[Special(Special::Nsap)], "RFC 1706"),
     old(23, "NSAP-PTR", &[Name("pointer", Any)], "RFC 1706"),
     old(24, "SIG", SIG_FIELDS, "RFC 2535"),
     old(25, "KEY", KEY_FIELDS, "RFC 2535"),
-    old(26, "PX", &[U16("preference"), Name("map822", Any), Name("mapx400", Any)], "RFC 2163"),
-    old(27, "GPOS", &[Str("longitude"), Str("latitude"), Str("altitude")], "RFC 1712"),
+    old(
+        26,
+        "PX",
+        &[U16("preference"), Name("map822", Any), Name("mapx400", Any)],
+        "RFC 2163",
+    ),
+    old(
+        27,
+        "GPOS",
+        &[Str("longitude"), Str("latitude"), Str("altitude")],
+        "RFC 1712",
+    ),
     t(28, "AAAA", &[Ipv6("address")], "RFC 3596"),
     t(29, "LOC", &[Special(Special::Loc)], "RFC 1876"),
     old(30, "NXT", &[Special(Special::GenericOnly)], "RFC 2535"),
-    old(31, "EID", &[Hex { name: "endpoint identifier", optional: false }], "draft-ietf-nimrod-dns"),
-    old(32, "NIMLOC", &[Hex { name: "locator", optional: false }], "draft-ietf-nimrod-dns"),
-    t(33, "SRV", &[U16("priority"), U16("weight"), U16("port"), Name("target", Host)], "RFC 2782"),
-    old(34, "ATMA", &[Hex { name: "ATM address", optional: false }], "ATM Forum af-dans-0152.000"),
-    t(35, "NAPTR", &[U16("order"), U16("preference"), Str("flags"), Str("services"), Str("regexp"), Name("replacement", Any)], "RFC 3403"),
-    t(36, "KX", &[U16("preference"), Name("exchanger", Host)], "RFC 2230"),
-    t(37, "CERT", &[CertType, U16("key tag"), Algorithm, Base64 { name: "certificate", optional: false }], "RFC 4398"),
+    old(
+        31,
+        "EID",
+        &[Hex {
+            name: "endpoint identifier",
+            optional: false,
+        }],
+        "draft-ietf-nimrod-dns",
+    ),
+    old(
+        32,
+        "NIMLOC",
+        &[Hex {
+            name: "locator",
+            optional: false,
+        }],
+        "draft-ietf-nimrod-dns",
+    ),
+    t(
+        33,
+        "SRV",
+        &[
+            U16("priority"),
+            U16("weight"),
+            U16("port"),
+            Name("target", Host),
+        ],
+        "RFC 2782",
+    ),
+    old(
+        34,
+        "ATMA",
+        &[Hex {
+            name: "ATM address",
+            optional: false,
+        }],
+        "ATM Forum af-dans-0152.000",
+    ),
+    t(
+        35,
+        "NAPTR",
+        &[
+            U16("order"),
+            U16("preference"),
+            Str("flags"),
+            Str("services"),
+            Str("regexp"),
+            Name("replacement", Any),
+        ],
+        "RFC 3403",
+    ),
+    t(
+        36,
+        "KX",
+        &[U16("preference"), Name("exchanger", Host)],
+        "RFC 2230",
+    ),
+    t(
+        37,
+        "CERT",
+        &[
+            CertType,
+            U16("key tag"),
+            Algorithm,
+            Base64 {
+                name: "certificate",
+                optional: false,
+            },
+        ],
+        "RFC 4398",
+    ),
     old(38, "A6", &[Special(Special::GenericOnly)], "RFC 6563"),
     t(39, "DNAME", &[Name("target", Any)], "RFC 6672"),
-    old(40, "SINK", &[Special(Special::GenericOnly)], "draft-eastlake-kitchen-sink"),
+    old(
+        40,
+        "SINK",
+        &[Special(Special::GenericOnly)],
+        "draft-eastlake-kitchen-sink",
+    ),
     meta(41, "OPT", "RFC 6891"),
     t(42, "APL", &[Special(Special::Apl)], "RFC 3123"),
     t(43, "DS", DS_FIELDS, "RFC 4034"),
-    t(44, "SSHFP", &[U8("algorithm"), U8("fingerprint type"), Hex { name: "fingerprint", optional: false }], "RFC 4255"),
+    t(
+        44,
+        "SSHFP",
+        &[
+            U8("algorithm"),
+            U8("fingerprint type"),
+            Hex {
+                name: "fingerprint",
+                optional: false,
+            },
+        ],
+        "RFC 4255",
+    ),
     t(45, "IPSECKEY", &[Special(Special::IpsecKey)], "RFC 4025"),
     t(46, "RRSIG", SIG_FIELDS, "RFC 4034"),
-    t(47, "NSEC", &[Name("next domain name", Any), Bitmap], "RFC 4034"),
+    t(
+        47,
+        "NSEC",
+        &[Name("next domain name", Any), Bitmap],
+        "RFC 4034",
+    ),
     t(48, "DNSKEY", KEY_FIELDS, "RFC 4034"),
-    t(49, "DHCID", &[Base64 { name: "digest", optional: false }], "RFC 4701"),
-    t(50, "NSEC3", &[U8("hash algorithm"), U8("flags"), U16("iterations"), Salt, Base32Hex, Bitmap], "RFC 5155"),
-    t(51, "NSEC3PARAM", &[U8("hash algorithm"), U8("flags"), U16("iterations"), Salt], "RFC 5155"),
+    t(
+        49,
+        "DHCID",
+        &[Base64 {
+            name: "digest",
+            optional: false,
+        }],
+        "RFC 4701",
+    ),
+    t(
+        50,
+        "NSEC3",
+        &[
+            U8("hash algorithm"),
+            U8("flags"),
+            U16("iterations"),
+            Salt,
+            Base32Hex,
+            Bitmap,
+        ],
+        "RFC 5155",
+    ),
+    t(
+        51,
+        "NSEC3PARAM",
+        &[U8("hash algorithm"), U8("flags"), U16("iterations"), Salt],
+        "RFC 5155",
+    ),
     t(52, "TLSA", TLSA_FIELDS, "RFC 6698"),
     t(53, "SMIMEA", TLSA_FIELDS, "RFC 8162"),
     t(55, "HIP", &[Special(Special::Hip)], "RFC 8005"),
     old(56, "NINFO", &[Strs], "IANA"),
     old(57, "RKEY", KEY_FIELDS, "IANA"),
-    old(58, "TALINK", &[Name("previous", Any), Name("next", Any)], "IANA"),
+    old(
+        58,
+        "TALINK",
+        &[Name("previous", Any), Name("next", Any)],
+        "IANA",
+    ),
     t(59, "CDS", DS_FIELDS, "RFC 7344"),
     t(60, "CDNSKEY", KEY_FIELDS, "RFC 7344"),
-    t(61, "OPENPGPKEY", &[Base64 { name: "public key", optional: false }], "RFC 7929"),
-    t(62, "CSYNC", &[U32("SOA serial"), U16("flags"), Bitmap], "RFC 7477"),
-    t(63, "ZONEMD", &[U32("serial"), U8("scheme"), U8("hash algorithm"), Hex { name: "digest", optional: false }], "RFC 8976"),
+    t(
+        61,
+        "OPENPGPKEY",
+        &[Base64 {
+            name: "public key",
+            optional: false,
+        }],
+        "RFC 7929",
+    ),
+    t(
+        62,
+        "CSYNC",
+        &[U32("SOA serial"), U16("flags"), Bitmap],
+        "RFC 7477",
+    ),
+    t(
+        63,
+        "ZONEMD",
+        &[
+            U32("serial"),
+            U8("scheme"),
+            U8("hash algorithm"),
+            Hex {
+                name: "digest",
+                optional: false,
+            },
+        ],
+        "RFC 8976",
+    ),
     t(64, "SVCB", &[Special(Special::Svcb)], "RFC 9460"),
     t(65, "HTTPS", &[Special(Special::Svcb)], "RFC 9460"),
-    t(66, "DSYNC", &[TypeCode("type"), U8("scheme"), U16("port"), Name("target", Host)], "RFC 9859"),
+    t(
+        66,
+        "DSYNC",
+        &[
+            TypeCode("type"),
+            U8("scheme"),
+            U16("port"),
+            Name("target", Host),
+        ],
+        "RFC 9859",
+    ),
     old(99, "SPF", &[Strs], "RFC 7208"),
-    t(104, "NID", &[U16("preference"), Ilnp64("node id")], "RFC 6742"),
-    t(105, "L32", &[U16("preference"), Ipv4("locator")], "RFC 6742"),
-    t(106, "L64", &[U16("preference"), Ilnp64("locator")], "RFC 6742"),
-    t(107, "LP", &[U16("preference"), Name("pointer", Any)], "RFC 6742"),
+    t(
+        104,
+        "NID",
+        &[U16("preference"), Ilnp64("node id")],
+        "RFC 6742",
+    ),
+    t(
+        105,
+        "L32",
+        &[U16("preference"), Ipv4("locator")],
+        "RFC 6742",
+    ),
+    t(
+        106,
+        "L64",
+        &[U16("preference"), Ilnp64("locator")],
+        "RFC 6742",
+    ),
+    t(
+        107,
+        "LP",
+        &[U16("preference"), Name("pointer", Any)],
+        "RFC 6742",
+    ),
     t(108, "EUI48", &[Eui48], "RFC 7043"),
     t(109, "EUI64", &[Eui64], "RFC 7043"),
     meta(249, "TKEY", "RFC 2930"),
@@ -275,10 +575,34 @@ pub static TYPES: &[TypeInfo] = &[
     meta(253, "MAILB", "RFC 1035"),
     meta(254, "MAILA", "RFC 1035"),
     meta(255, "ANY", "RFC 8482"),
-    t(256, "URI", &[U16("priority"), U16("weight"), Text("target")], "RFC 7553"),
-    t(257, "CAA", &[U8("flags"), CaaTag, Text("value")], "RFC 8659"),
+    t(
+        256,
+        "URI",
+        &[U16("priority"), U16("weight"), Text("target")],
+        "RFC 7553",
+    ),
+    t(
+        257,
+        "CAA",
+        &[U8("flags"), CaaTag, Text("value")],
+        "RFC 8659",
+    ),
     t(258, "AVC", &[Strs], "IANA"),
-    t(259, "DOA", &[U32("enterprise"), U32("type"), U8("location"), Str("media type"), Base64 { name: "data", optional: true }], "draft-durand-doa-over-dns"),
+    t(
+        259,
+        "DOA",
+        &[
+            U32("enterprise"),
+            U32("type"),
+            U8("location"),
+            Str("media type"),
+            Base64 {
+                name: "data",
+                optional: true,
+            },
+        ],
+        "draft-durand-doa-over-dns",
+    ),
     t(260, "AMTRELAY", &[Special(Special::AmtRelay)], "RFC 8777"),
     t(261, "RESINFO", &[Strs], "RFC 9606"),
     t(262, "WALLET", &[Strs], "IANA"),
@@ -288,15 +612,36 @@ pub static TYPES: &[TypeInfo] = &[
 
 /// DNSSEC algorithm mnemonics (RFC 4034 Appendix A.1, IANA registry).
 pub static ALGORITHMS: &[(&str, u8)] = &[
-    ("RSAMD5", 1), ("DH", 2), ("DSA", 3), ("RSASHA1", 5), ("DSA-NSEC3-SHA1", 6), ("RSASHA1-NSEC3-SHA1", 7),
-    ("RSASHA256", 8), ("RSASHA512", 10), ("ECC-GOST", 12), ("ECDSAP256SHA256", 13), ("ECDSAP384SHA384", 14),
-    ("ED25519", 15), ("ED448", 16), ("INDIRECT", 252), ("PRIVATEDNS", 253), ("PRIVATEOID", 254),
+    ("RSAMD5", 1),
+    ("DH", 2),
+    ("DSA", 3),
+    ("RSASHA1", 5),
+    ("DSA-NSEC3-SHA1", 6),
+    ("RSASHA1-NSEC3-SHA1", 7),
+    ("RSASHA256", 8),
+    ("RSASHA512", 10),
+    ("ECC-GOST", 12),
+    ("ECDSAP256SHA256", 13),
+    ("ECDSAP384SHA384", 14),
+    ("ED25519", 15),
+    ("ED448", 16),
+    ("INDIRECT", 252),
+    ("PRIVATEDNS", 253),
+    ("PRIVATEOID", 254),
 ];
 
 /// CERT type mnemonics (RFC 4398 §2.1).
 pub static CERT_TYPES: &[(&str, u16)] = &[
-    ("PKIX", 1), ("SPKI", 2), ("PGP", 3), ("IPKIX", 4), ("ISPKI", 5), ("IPGP", 6), ("ACPKIX", 7), ("IACPKIX", 8),
-    ("URI", 253), ("OID", 254),
+    ("PKIX", 1),
+    ("SPKI", 2),
+    ("PGP", 3),
+    ("IPKIX", 4),
+    ("ISPKI", 5),
+    ("IPGP", 6),
+    ("ACPKIX", 7),
+    ("IACPKIX", 8),
+    ("URI", 253),
+    ("OID", 254),
 ];
 
 /// Mnemonics a customer might type as a record type, for "did you mean" suggestions.
@@ -323,13 +668,20 @@ mod tests {
     #[test]
     fn table_is_sorted_and_unique() {
         for pair in TYPES.windows(2) {
-            assert!(pair[0].code < pair[1].code, "{} before {}", pair[0].name, pair[1].name);
+            assert!(
+                pair[0].code < pair[1].code,
+                "{} before {}",
+                pair[0].name,
+                pair[1].name
+            );
         }
     }
 
     #[test]
     fn every_hickory_type_with_text_format_is_known() {
-        for code in [1u16, 2, 5, 6, 12, 13, 15, 16, 28, 33, 35, 37, 44, 52, 53, 61, 62, 64, 65, 257] {
+        for code in [
+            1u16, 2, 5, 6, 12, 13, 15, 16, 28, 33, 35, 37, 44, 52, 53, 61, 62, 64, 65, 257,
+        ] {
             assert!(RType(code).info().is_some(), "type {code}");
         }
     }

@@ -9,7 +9,10 @@ pub static REGISTRAR_PSEUDO_RECORD: Rule = Rule {
     severity: Severity::Error,
     phase: Phase::Syntax,
     rfc: "RFC 1035 §3.2.2",
-    summary: Text { en: r#"a registrar control-panel feature exported as a record type"#, ja: r#"レコードタイプとしてエクスポートされたレジストラの機能"# },
+    summary: Text {
+        en: r#"a registrar control-panel feature exported as a record type"#,
+        ja: r#"レコードタイプとしてエクスポートされたレジストラの機能"#,
+    },
     docs: Text {
         en: r#"## What it does
 Reports pseudo-types that control panels export but no DNS server knows: `URL`, `REDIRECT`, `FRAME`, `FWD`, `MBOXFW`, `ALIAS`, `ANAME` and similar, with what to publish instead.

@@ -9,7 +9,10 @@ pub static BINARY_INPUT: Rule = Rule {
     severity: Severity::Error,
     phase: Phase::Source,
     rfc: "RFC 1035 §5",
-    summary: Text { en: r#"a file that is not text: a PDF, an archive or another binary"#, ja: r#"テキストではないファイル（PDF、アーカイブなどのバイナリ）"# },
+    summary: Text {
+        en: r#"a file that is not text: a PDF, an archive or another binary"#,
+        ja: r#"テキストではないファイル（PDF、アーカイブなどのバイナリ）"#,
+    },
     docs: Text {
         en: r#"## What it does
 Recognises files that are not zone text at all: PDFs, ZIP archives, Word documents, images, and anything with NUL bytes that is not UTF-16.

@@ -9,7 +9,10 @@ pub static CLASS_MISMATCH: Rule = Rule {
     severity: Severity::Error,
     phase: Phase::Syntax,
     rfc: "RFC 1035 §5.2",
-    summary: Text { en: r#"a record whose class differs from the zone's"#, ja: r#"ゾーンと異なるクラスのレコード"# },
+    summary: Text {
+        en: r#"a record whose class differs from the zone's"#,
+        ja: r#"ゾーンと異なるクラスのレコード"#,
+    },
     docs: Text {
         en: r#"## What it does
 Reports a record whose class (CH, HS, CS or CLASSnnn) differs from the class of the zone's first record.

@@ -9,7 +9,10 @@ pub static CONTROL_CHARACTER: Rule = Rule {
     severity: Severity::Error,
     phase: Phase::Syntax,
     rfc: "RFC 1035 §5.1",
-    summary: Text { en: r#"a control character in the zone data"#, ja: r#"ゾーンデータ中の制御文字"# },
+    summary: Text {
+        en: r#"a control character in the zone data"#,
+        ja: r#"ゾーンデータ中の制御文字"#,
+    },
     docs: Text {
         en: r#"## What it does
 Reports control characters (U+0000 to U+001F except tab, line feed and carriage return, and U+007F) anywhere in the file.

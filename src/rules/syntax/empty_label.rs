@@ -9,7 +9,10 @@ pub static EMPTY_LABEL: Rule = Rule {
     severity: Severity::Error,
     phase: Phase::Syntax,
     rfc: "RFC 1035 §3.1",
-    summary: Text { en: r#"a name with two dots in a row or a leading dot"#, ja: r#"ドットが連続する、または先頭がドットの名前"# },
+    summary: Text {
+        en: r#"a name with two dots in a row or a leading dot"#,
+        ja: r#"ドットが連続する、または先頭がドットの名前"#,
+    },
     docs: Text {
         en: r#"## What it does
 Reports names with an empty label: `www..example.jp.` or `.example.jp.`. Only the root label, written as the final dot, may be empty.

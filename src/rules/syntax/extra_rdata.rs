@@ -9,7 +9,10 @@ pub static EXTRA_RDATA: Rule = Rule {
     severity: Severity::Error,
     phase: Phase::Syntax,
     rfc: "RFC 1035 §3.3",
-    summary: Text { en: r#"fields after the end of a record's data"#, ja: r#"レコードデータの後の余分なフィールド"# },
+    summary: Text {
+        en: r#"fields after the end of a record's data"#,
+        ja: r#"レコードデータの後の余分なフィールド"#,
+    },
     docs: Text {
         en: r#"## What it does
 Reports fields left over after all the fields of the record's type have been read, such as two addresses on one A line.

@@ -9,7 +9,10 @@ pub static FILE_TOO_LARGE: Rule = Rule {
     severity: Severity::Error,
     phase: Phase::Source,
     rfc: "intake limit (--max-file-size)",
-    summary: Text { en: r#"a file larger than the intake limit"#, ja: r#"受付上限を超える大きさのファイル"# },
+    summary: Text {
+        en: r#"a file larger than the intake limit"#,
+        ja: r#"受付上限を超える大きさのファイル"#,
+    },
     docs: Text {
         en: r#"## What it does
 Refuses a file larger than `--max-file-size` (64 MiB by default) without reading the rest of it.

@@ -9,7 +9,10 @@ pub static FULL_WIDTH_CHARACTER: Rule = Rule {
     severity: Severity::Error,
     phase: Phase::Syntax,
     rfc: "RFC 1035 §5.1",
-    summary: Text { en: r#"full-width letters, digits or symbols where ASCII was meant"#, ja: r#"ASCII のはずの箇所にある全角の英数字・記号"# },
+    summary: Text {
+        en: r#"full-width letters, digits or symbols where ASCII was meant"#,
+        ja: r#"ASCII のはずの箇所にある全角の英数字・記号"#,
+    },
     docs: Text {
         en: r#"## What it does
 Reports full-width forms (U+FF01 to U+FF5E) outside quoted strings, gives each code point and the ASCII character that was meant, and reads on as if the ASCII had been typed.

@@ -9,7 +9,10 @@ pub static GENERATE_TOO_LARGE: Rule = Rule {
     severity: Severity::Error,
     phase: Phase::Syntax,
     rfc: "intake limit (--max-generate)",
-    summary: Text { en: r#"a `$GENERATE` that would make more records than the limit"#, ja: r#"上限より多くのレコードを作る `$GENERATE`"# },
+    summary: Text {
+        en: r#"a `$GENERATE` that would make more records than the limit"#,
+        ja: r#"上限より多くのレコードを作る `$GENERATE`"#,
+    },
     docs: Text {
         en: r#"## What it does
 Refuses a `$GENERATE` whose range would make more than `--max-generate` records (65,536 by default). The count is computed from the range; nothing is expanded.

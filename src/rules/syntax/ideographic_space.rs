@@ -9,7 +9,10 @@ pub static IDEOGRAPHIC_SPACE: Rule = Rule {
     severity: Severity::Error,
     phase: Phase::Syntax,
     rfc: "RFC 1035 §5.1",
-    summary: Text { en: r#"a full-width space (U+3000) between fields"#, ja: r#"フィールド間の全角スペース（U+3000）"# },
+    summary: Text {
+        en: r#"a full-width space (U+3000) between fields"#,
+        ja: r#"フィールド間の全角スペース（U+3000）"#,
+    },
     docs: Text {
         en: r#"## What it does
 Reports U+3000 IDEOGRAPHIC SPACE used between fields, and reads it as a separator so that checking can go on.

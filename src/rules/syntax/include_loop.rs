@@ -9,7 +9,10 @@ pub static INCLUDE_LOOP: Rule = Rule {
     severity: Severity::Error,
     phase: Phase::Syntax,
     rfc: "RFC 1035 §5.1",
-    summary: Text { en: r#"`$INCLUDE` that loops or nests too deeply"#, ja: r#"ループする、または入れ子が深すぎる `$INCLUDE`"# },
+    summary: Text {
+        en: r#"`$INCLUDE` that loops or nests too deeply"#,
+        ja: r#"ループする、または入れ子が深すぎる `$INCLUDE`"#,
+    },
     docs: Text {
         en: r#"## What it does
 Reports an include of a file that is already being read (a loop), or nesting deeper than `--max-include-depth` (8 by default).

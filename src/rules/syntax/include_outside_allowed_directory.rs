@@ -9,7 +9,10 @@ pub static INCLUDE_OUTSIDE_ALLOWED_DIRECTORY: Rule = Rule {
     severity: Severity::Error,
     phase: Phase::Syntax,
     rfc: "RFC 1035 §5.1",
-    summary: Text { en: r#"`$INCLUDE` of a file outside the allowed directory"#, ja: r#"許可されたディレクトリの外のファイルの `$INCLUDE`"# },
+    summary: Text {
+        en: r#"`$INCLUDE` of a file outside the allowed directory"#,
+        ja: r#"許可されたディレクトリの外のファイルの `$INCLUDE`"#,
+    },
     docs: Text {
         en: r#"## What it does
 With `--allow-include DIR`, refuses an include whose path, once symbolic links and `..` are resolved, lies outside DIR.

@@ -9,7 +9,10 @@ pub static INCLUDE_REFUSED: Rule = Rule {
     severity: Severity::Error,
     phase: Phase::Syntax,
     rfc: "RFC 1035 §5.1",
-    summary: Text { en: r#"`$INCLUDE` in a submitted file, refused by default"#, ja: r#"提出ファイル中の `$INCLUDE`（既定で拒否）"# },
+    summary: Text {
+        en: r#"`$INCLUDE` in a submitted file, refused by default"#,
+        ja: r#"提出ファイル中の `$INCLUDE`（既定で拒否）"#,
+    },
     docs: Text {
         en: r#"## What it does
 Refuses every `$INCLUDE` unless `--allow-include DIR` is given. The included file is never opened.

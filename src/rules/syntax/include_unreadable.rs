@@ -9,7 +9,10 @@ pub static INCLUDE_UNREADABLE: Rule = Rule {
     severity: Severity::Error,
     phase: Phase::Syntax,
     rfc: "RFC 1035 §5.1",
-    summary: Text { en: r#"`$INCLUDE` of a file that cannot be read"#, ja: r#"読めないファイルの `$INCLUDE`"# },
+    summary: Text {
+        en: r#"`$INCLUDE` of a file that cannot be read"#,
+        ja: r#"読めないファイルの `$INCLUDE`"#,
+    },
     docs: Text {
         en: r#"## What it does
 Reports an allowed include that does not exist, is not a regular file, or cannot be read.

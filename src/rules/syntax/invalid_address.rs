@@ -9,7 +9,10 @@ pub static INVALID_ADDRESS: Rule = Rule {
     severity: Severity::Error,
     phase: Phase::Syntax,
     rfc: "RFC 1035 §3.4.1, RFC 3596 §2.2",
-    summary: Text { en: r#"an address that is not a valid IPv4 or IPv6 address"#, ja: r#"正しい IPv4・IPv6 アドレスではないアドレス"# },
+    summary: Text {
+        en: r#"an address that is not a valid IPv4 or IPv6 address"#,
+        ja: r#"正しい IPv4・IPv6 アドレスではないアドレス"#,
+    },
     docs: Text {
         en: r#"## What it does
 Reports A and AAAA data (and other address fields) that do not parse, and says when an IPv6 address was put in an A record, or the reverse.

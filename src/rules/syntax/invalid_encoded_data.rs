@@ -9,7 +9,10 @@ pub static INVALID_ENCODED_DATA: Rule = Rule {
     severity: Severity::Error,
     phase: Phase::Syntax,
     rfc: "RFC 4648",
-    summary: Text { en: r#"base64, base32 or hex data that does not decode"#, ja: r#"復号できない base64・base32・16 進データ"# },
+    summary: Text {
+        en: r#"base64, base32 or hex data that does not decode"#,
+        ja: r#"復号できない base64・base32・16 進データ"#,
+    },
     docs: Text {
         en: r#"## What it does
 Reports base64 (keys, signatures), base32hex (NSEC3) and hex (digests, fingerprints) fields that do not decode.

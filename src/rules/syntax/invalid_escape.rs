@@ -9,7 +9,10 @@ pub static INVALID_ESCAPE: Rule = Rule {
     severity: Severity::Error,
     phase: Phase::Syntax,
     rfc: "RFC 1035 §5.1",
-    summary: Text { en: r#"a backslash escape that is not `\X` or `\DDD`"#, ja: r#"`\X` でも `\DDD` でもないバックスラッシュのエスケープ"# },
+    summary: Text {
+        en: r#"a backslash escape that is not `\X` or `\DDD`"#,
+        ja: r#"`\X` でも `\DDD` でもないバックスラッシュのエスケープ"#,
+    },
     docs: Text {
         en: r#"## What it does
 Reports a `\` followed by one or two digits, by a number above 255, or by the end of the line. `\DDD` needs exactly three decimal digits from 000 to 255.

@@ -9,7 +9,10 @@ pub static INVALID_GENERATE: Rule = Rule {
     severity: Severity::Error,
     phase: Phase::Syntax,
     rfc: "BIND 9 ARM, $GENERATE",
-    summary: Text { en: r#"a `$GENERATE` directive that cannot be read"#, ja: r#"読み取れない `$GENERATE` ディレクティブ"# },
+    summary: Text {
+        en: r#"a `$GENERATE` directive that cannot be read"#,
+        ja: r#"読み取れない `$GENERATE` ディレクティブ"#,
+    },
     docs: Text {
         en: r#"## What it does
 Reports `$GENERATE` with a bad range, an empty range, step 0, a missing type or data, or a template modifier that cannot be applied.

@@ -9,7 +9,10 @@ pub static INVALID_GENERIC_RDATA: Rule = Rule {
     severity: Severity::Error,
     phase: Phase::Syntax,
     rfc: "RFC 3597 §5",
-    summary: Text { en: r#"`\#` generic data that is malformed"#, ja: r#"不正な `\#` 汎用データ"# },
+    summary: Text {
+        en: r#"`\#` generic data that is malformed"#,
+        ja: r#"不正な `\#` 汎用データ"#,
+    },
     docs: Text {
         en: r#"## What it does
 Reports RFC 3597 generic data (`\# length hex`) whose length does not match its data, whose hex does not decode, or which is not valid data of a known type; and types without a text format written any other way.

@@ -9,7 +9,10 @@ pub static INVALID_NUMBER: Rule = Rule {
     severity: Severity::Error,
     phase: Phase::Syntax,
     rfc: "RFC 1035 §3.3",
-    summary: Text { en: r#"a numeric field that is not a number in range"#, ja: r#"範囲内の数値ではない数値フィールド"# },
+    summary: Text {
+        en: r#"a numeric field that is not a number in range"#,
+        ja: r#"範囲内の数値ではない数値フィールド"#,
+    },
     docs: Text {
         en: r#"## What it does
 Reports numeric fields (MX preference, SRV port, SOA timers, ...) that are not decimal numbers, or that exceed their field's size.

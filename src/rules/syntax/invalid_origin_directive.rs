@@ -9,7 +9,10 @@ pub static INVALID_ORIGIN_DIRECTIVE: Rule = Rule {
     severity: Severity::Error,
     phase: Phase::Syntax,
     rfc: "RFC 1035 §5.1",
-    summary: Text { en: r#"`$ORIGIN` without exactly one name"#, ja: r#"名前がちょうど 1 つではない `$ORIGIN`"# },
+    summary: Text {
+        en: r#"`$ORIGIN` without exactly one name"#,
+        ja: r#"名前がちょうど 1 つではない `$ORIGIN`"#,
+    },
     docs: Text {
         en: r#"## What it does
 Reports `$ORIGIN` with no name or with extra fields.

@@ -9,7 +9,10 @@ pub static INVALID_RDATA_FIELD: Rule = Rule {
     severity: Severity::Error,
     phase: Phase::Syntax,
     rfc: "RFC 3597 §5",
-    summary: Text { en: r#"a record data field that is malformed for its type"#, ja: r#"タイプに対して不正なレコードデータのフィールド"# },
+    summary: Text {
+        en: r#"a record data field that is malformed for its type"#,
+        ja: r#"タイプに対して不正なレコードデータのフィールド"#,
+    },
     docs: Text {
         en: r#"## What it does
 Reports fields that are malformed in a type-specific way: a CAA tag with punctuation, a type bitmap entry that is not a type, a signature time that is not a date, LOC, APL, SVCB and other structured data that does not parse.

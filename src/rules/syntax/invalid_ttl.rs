@@ -9,7 +9,10 @@ pub static INVALID_TTL: Rule = Rule {
     severity: Severity::Error,
     phase: Phase::Syntax,
     rfc: "RFC 2181 §8",
-    summary: Text { en: r#"a record TTL that is not a TTL"#, ja: r#"TTL として不正なレコードの TTL"# },
+    summary: Text {
+        en: r#"a record TTL that is not a TTL"#,
+        ja: r#"TTL として不正なレコードの TTL"#,
+    },
     docs: Text {
         en: r#"## What it does
 Reports a TTL field that is not seconds or a BIND duration (`1h30m`), or exceeds 4294967295, and suggests what was meant: `1hr` → `1h`, `30min` → `30m`, `1時間` → `1h`.

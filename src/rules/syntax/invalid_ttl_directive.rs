@@ -9,7 +9,10 @@ pub static INVALID_TTL_DIRECTIVE: Rule = Rule {
     severity: Severity::Error,
     phase: Phase::Syntax,
     rfc: "RFC 2308 §4",
-    summary: Text { en: r#"`$TTL` with a value that is not a TTL"#, ja: r#"TTL ではない値の `$TTL`"# },
+    summary: Text {
+        en: r#"`$TTL` with a value that is not a TTL"#,
+        ja: r#"TTL ではない値の `$TTL`"#,
+    },
     docs: Text {
         en: r#"## What it does
 Reports `$TTL` whose value is not seconds or a BIND duration such as `1h30m`, and suggests what was probably meant (`1hr` → `1h`).

@@ -9,7 +9,10 @@ pub static LABEL_TOO_LONG: Rule = Rule {
     severity: Severity::Error,
     phase: Phase::Syntax,
     rfc: "RFC 1035 §2.3.4",
-    summary: Text { en: r#"a label longer than 63 octets"#, ja: r#"63 オクテットを超えるラベル"# },
+    summary: Text {
+        en: r#"a label longer than 63 octets"#,
+        ja: r#"63 オクテットを超えるラベル"#,
+    },
     docs: Text {
         en: r#"## What it does
 Reports a label (the text between two dots) longer than 63 octets, and points at it.

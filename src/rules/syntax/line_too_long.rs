@@ -9,7 +9,10 @@ pub static LINE_TOO_LONG: Rule = Rule {
     severity: Severity::Error,
     phase: Phase::Source,
     rfc: "RFC 1035 §3.2.1",
-    summary: Text { en: r#"a line longer than the intake limit"#, ja: r#"受付上限より長い行"# },
+    summary: Text {
+        en: r#"a line longer than the intake limit"#,
+        ja: r#"受付上限より長い行"#,
+    },
     docs: Text {
         en: r#"## What it does
 Reports a line longer than `--max-line-length` (1 MiB by default) and skips it.

@@ -9,7 +9,10 @@ pub static MISSING_OWNER: Rule = Rule {
     severity: Severity::Error,
     phase: Phase::Syntax,
     rfc: "RFC 1035 §5.1",
-    summary: Text { en: r#"a record that starts with a blank but has no previous owner"#, ja: r#"行頭が空白だが直前の所有者がないレコード"# },
+    summary: Text {
+        en: r#"a record that starts with a blank but has no previous owner"#,
+        ja: r#"行頭が空白だが直前の所有者がないレコード"#,
+    },
     docs: Text {
         en: r#"## What it does
 Reports a record whose line starts with a space or tab (meaning "same owner as above") when there is no record above to take the owner from.

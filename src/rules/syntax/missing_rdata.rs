@@ -9,7 +9,10 @@ pub static MISSING_RDATA: Rule = Rule {
     severity: Severity::Error,
     phase: Phase::Syntax,
     rfc: "RFC 1035 §3.3",
-    summary: Text { en: r#"a record whose data is incomplete"#, ja: r#"データが不完全なレコード"# },
+    summary: Text {
+        en: r#"a record whose data is incomplete"#,
+        ja: r#"データが不完全なレコード"#,
+    },
     docs: Text {
         en: r#"## What it does
 Reports a record that ends before all the fields of its type are given, and shows the type's format.

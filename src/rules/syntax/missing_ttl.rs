@@ -9,7 +9,10 @@ pub static MISSING_TTL: Rule = Rule {
     severity: Severity::Warning,
     phase: Phase::Syntax,
     rfc: "RFC 2308 §4",
-    summary: Text { en: r#"records without a TTL and no `$TTL`: the SOA minimum is used"#, ja: r#"TTL も `$TTL` もないレコード（SOA の minimum を使用）"# },
+    summary: Text {
+        en: r#"records without a TTL and no `$TTL`: the SOA minimum is used"#,
+        ja: r#"TTL も `$TTL` もないレコード（SOA の minimum を使用）"#,
+    },
     docs: Text {
         en: r#"## What it does
 Reports, once per file, that records have no TTL and there is no `$TTL`, so the SOA minimum is used, as BIND does.

@@ -9,7 +9,10 @@ pub static MISSING_TYPE: Rule = Rule {
     severity: Severity::Error,
     phase: Phase::Syntax,
     rfc: "RFC 1035 §5.1",
-    summary: Text { en: r#"a record without a type"#, ja: r#"タイプのないレコード"# },
+    summary: Text {
+        en: r#"a record without a type"#,
+        ja: r#"タイプのないレコード"#,
+    },
     docs: Text {
         en: r#"## What it does
 Reports a line that has an owner, and perhaps a TTL and class, but no record type.

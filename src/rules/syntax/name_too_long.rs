@@ -9,7 +9,10 @@ pub static NAME_TOO_LONG: Rule = Rule {
     severity: Severity::Error,
     phase: Phase::Syntax,
     rfc: "RFC 1035 §2.3.4",
-    summary: Text { en: r#"a name longer than 255 octets"#, ja: r#"255 オクテットを超える名前"# },
+    summary: Text {
+        en: r#"a name longer than 255 octets"#,
+        ja: r#"255 オクテットを超える名前"#,
+    },
     docs: Text {
         en: r#"## What it does
 Reports names longer than 255 octets in wire form, including names that become too long when the origin is appended to them.

@@ -9,7 +9,10 @@ pub static NESTED_PARENTHESIS: Rule = Rule {
     severity: Severity::Error,
     phase: Phase::Syntax,
     rfc: "RFC 1035 §5.1",
-    summary: Text { en: r#"a `(` inside another `(`"#, ja: r#"`(` の中の `(`"# },
+    summary: Text {
+        en: r#"a `(` inside another `(`"#,
+        ja: r#"`(` の中の `(`"#,
+    },
     docs: Text {
         en: r#"## What it does
 Reports a `(` opened while another is still open. Parentheses in zone files group lines; they do not nest.

@@ -9,7 +9,10 @@ pub static NO_DEFAULT_TTL: Rule = Rule {
     severity: Severity::Error,
     phase: Phase::Syntax,
     rfc: "RFC 2308 §4",
-    summary: Text { en: r#"a record without a TTL and nothing to take one from"#, ja: r#"TTL がなく、引き継ぐ値もないレコード"# },
+    summary: Text {
+        en: r#"a record without a TTL and nothing to take one from"#,
+        ja: r#"TTL がなく、引き継ぐ値もないレコード"#,
+    },
     docs: Text {
         en: r#"## What it does
 Reports a record without a TTL when there is no `$TTL`, no earlier TTL and no SOA record before it.

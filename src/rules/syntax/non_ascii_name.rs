@@ -9,7 +9,10 @@ pub static NON_ASCII_NAME: Rule = Rule {
     severity: Severity::Error,
     phase: Phase::Syntax,
     rfc: "RFC 5891 §4",
-    summary: Text { en: r#"a domain name written in Unicode instead of its A-label"#, ja: r#"A ラベルではなく Unicode で書かれたドメイン名"# },
+    summary: Text {
+        en: r#"a domain name written in Unicode instead of its A-label"#,
+        ja: r#"A ラベルではなく Unicode で書かれたドメイン名"#,
+    },
     docs: Text {
         en: r#"## What it does
 Reports names with characters outside ASCII (other than full-width forms, see ZG015) and suggests the A-label (punycode), such as `日本語` → `xn--wgv71a119e`.

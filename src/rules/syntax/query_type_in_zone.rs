@@ -9,7 +9,10 @@ pub static QUERY_TYPE_IN_ZONE: Rule = Rule {
     severity: Severity::Error,
     phase: Phase::Syntax,
     rfc: "RFC 6895 §3.1",
-    summary: Text { en: r#"a query or transfer type used as record data"#, ja: r#"レコードデータとして使われた問い合わせ・転送用のタイプ"# },
+    summary: Text {
+        en: r#"a query or transfer type used as record data"#,
+        ja: r#"レコードデータとして使われた問い合わせ・転送用のタイプ"#,
+    },
     docs: Text {
         en: r#"## What it does
 Reports records of the meta types ANY, AXFR, IXFR, MAILA, MAILB, OPT, TSIG and TKEY, which exist only in queries and transfers.

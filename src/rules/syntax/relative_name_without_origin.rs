@@ -9,7 +9,10 @@ pub static RELATIVE_NAME_WITHOUT_ORIGIN: Rule = Rule {
     severity: Severity::Error,
     phase: Phase::Syntax,
     rfc: "RFC 1035 §5.1",
-    summary: Text { en: r#"a relative name when no origin is known"#, ja: r#"オリジンが不明な状態での相対名"# },
+    summary: Text {
+        en: r#"a relative name when no origin is known"#,
+        ja: r#"オリジンが不明な状態での相対名"#,
+    },
     docs: Text {
         en: r#"## What it does
 Reports a name without a trailing dot when there is no `$ORIGIN`, no `--origin`, no absolute SOA owner and no domain in the file name to complete it with.

@@ -9,7 +9,10 @@ pub static STRING_TOO_LONG: Rule = Rule {
     severity: Severity::Error,
     phase: Phase::Syntax,
     rfc: "RFC 1035 §3.3",
-    summary: Text { en: r#"a character string longer than 255 octets"#, ja: r#"255 オクテットを超える文字列"# },
+    summary: Text {
+        en: r#"a character string longer than 255 octets"#,
+        ja: r#"255 オクテットを超える文字列"#,
+    },
     docs: Text {
         en: r#"## What it does
 Reports a `<character-string>` (one quoted string in TXT, SPF, HINFO, NAPTR, ...) longer than 255 octets.

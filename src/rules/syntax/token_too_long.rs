@@ -9,7 +9,10 @@ pub static TOKEN_TOO_LONG: Rule = Rule {
     severity: Severity::Error,
     phase: Phase::Source,
     rfc: "RFC 1035 §3.2.1",
-    summary: Text { en: r#"a field longer than the intake limit"#, ja: r#"受付上限より長いフィールド"# },
+    summary: Text {
+        en: r#"a field longer than the intake limit"#,
+        ja: r#"受付上限より長いフィールド"#,
+    },
     docs: Text {
         en: r#"## What it does
 Reports a single field longer than `--max-token-length` (256 KiB by default) and skips its record.

@@ -9,7 +9,10 @@ pub static TOO_MANY_FIELDS: Rule = Rule {
     severity: Severity::Error,
     phase: Phase::Source,
     rfc: "RFC 1035 §3.2.1",
-    summary: Text { en: r#"a record with more fields than the intake limit"#, ja: r#"受付上限より多いフィールドを持つレコード"# },
+    summary: Text {
+        en: r#"a record with more fields than the intake limit"#,
+        ja: r#"受付上限より多いフィールドを持つレコード"#,
+    },
     docs: Text {
         en: r#"## What it does
 Reports a record with more fields than `--max-fields` (70,000 by default) and skips it.

@@ -9,7 +9,10 @@ pub static UNCLOSED_PARENTHESIS: Rule = Rule {
     severity: Severity::Error,
     phase: Phase::Syntax,
     rfc: "RFC 1035 §5.1",
-    summary: Text { en: r#"a `(` that is never closed"#, ja: r#"閉じられない `(`"# },
+    summary: Text {
+        en: r#"a `(` that is never closed"#,
+        ja: r#"閉じられない `(`"#,
+    },
     docs: Text {
         en: r#"## What it does
 Reports a `(` that is not closed by a `)`. For recovery the record is read as ending before the next line that starts in column 1, where the next record most likely begins.

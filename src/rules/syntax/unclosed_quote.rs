@@ -9,7 +9,10 @@ pub static UNCLOSED_QUOTE: Rule = Rule {
     severity: Severity::Error,
     phase: Phase::Syntax,
     rfc: "RFC 1035 §5.1",
-    summary: Text { en: r#"a quoted string that is not closed on its line"#, ja: r#"行内で閉じられていない引用符付き文字列"# },
+    summary: Text {
+        en: r#"a quoted string that is not closed on its line"#,
+        ja: r#"行内で閉じられていない引用符付き文字列"#,
+    },
     docs: Text {
         en: r#"## What it does
 Reports a `"` that opens a string which is not closed before the end of the line. The string is read to the end of the line and checking goes on with the next line.

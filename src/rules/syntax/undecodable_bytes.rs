@@ -9,7 +9,10 @@ pub static UNDECODABLE_BYTES: Rule = Rule {
     severity: Severity::Error,
     phase: Phase::Source,
     rfc: "WHATWG Encoding Standard",
-    summary: Text { en: r#"bytes that are not valid in the file's encoding"#, ja: r#"ファイルの文字コードとして不正なバイト"# },
+    summary: Text {
+        en: r#"bytes that are not valid in the file's encoding"#,
+        ja: r#"ファイルの文字コードとして不正なバイト"#,
+    },
     docs: Text {
         en: r#"## What it does
 Reports every byte sequence that cannot be decoded in the file's encoding (detected, or given with `--encoding`). Each becomes U+FFFD so that checking can go on.

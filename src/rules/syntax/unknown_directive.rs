@@ -9,7 +9,10 @@ pub static UNKNOWN_DIRECTIVE: Rule = Rule {
     severity: Severity::Error,
     phase: Phase::Syntax,
     rfc: "RFC 1035 §5.1",
-    summary: Text { en: r#"a `$` directive that does not exist"#, ja: r#"存在しない `$` ディレクティブ"# },
+    summary: Text {
+        en: r#"a `$` directive that does not exist"#,
+        ja: r#"存在しない `$` ディレクティブ"#,
+    },
     docs: Text {
         en: r#"## What it does
 Reports lines starting with `$` that are not `$ORIGIN`, `$TTL`, `$INCLUDE` or `$GENERATE`, and suggests the closest one.

@@ -9,7 +9,10 @@ pub static UNKNOWN_TYPE: Rule = Rule {
     severity: Severity::Error,
     phase: Phase::Syntax,
     rfc: "RFC 3597 §5",
-    summary: Text { en: r#"a record type that does not exist"#, ja: r#"存在しないレコードタイプ"# },
+    summary: Text {
+        en: r#"a record type that does not exist"#,
+        ja: r#"存在しないレコードタイプ"#,
+    },
     docs: Text {
         en: r#"## What it does
 Reports a type field that is not a known mnemonic or `TYPEnnn`, and suggests the closest type (`AAA` → `AAAA`). Types zonegate knows but hickory does not parse (DNAME, LOC, URI, the DNSSEC types, ...) are never reported here.

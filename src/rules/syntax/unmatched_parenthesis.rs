@@ -9,7 +9,10 @@ pub static UNMATCHED_PARENTHESIS: Rule = Rule {
     severity: Severity::Error,
     phase: Phase::Syntax,
     rfc: "RFC 1035 §5.1",
-    summary: Text { en: r#"a `)` without a matching `(`"#, ja: r#"対応する `(` のない `)`"# },
+    summary: Text {
+        en: r#"a `)` without a matching `(`"#,
+        ja: r#"対応する `(` のない `)`"#,
+    },
     docs: Text {
         en: r#"## What it does
 Reports a `)` that closes nothing.

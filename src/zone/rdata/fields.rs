@@ -28,7 +28,11 @@ pub fn read_bitmap(mut wire: &[u8]) -> Option<Vec<u16>> {
     while !wire.is_empty() {
         let (&window, rest) = wire.split_first()?;
         let (&len, rest) = rest.split_first()?;
-        if len == 0 || len > 32 || rest.len() < len as usize || last_window.is_some_and(|w| w >= window) {
+        if len == 0
+            || len > 32
+            || rest.len() < len as usize
+            || last_window.is_some_and(|w| w >= window)
+        {
             return None;
         }
         for (byte_index, byte) in rest[..len as usize].iter().enumerate() {
@@ -56,7 +60,14 @@ pub fn parse_sig_time(text: &str) -> Option<u32> {
     let n = |range: std::ops::Range<usize>| text[range].parse::<u64>().ok();
     let (year, month, day) = (n(0..4)?, n(4..6)?, n(6..8)?);
     let (hour, minute, second) = (n(8..10)?, n(10..12)?, n(12..14)?);
-    if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) || hour > 23 || minute > 59 || second > 59 || year < 1970 {
+    if !(1..=12).contains(&month)
+        || day == 0
+        || day > days_in_month(year, month)
+        || hour > 23
+        || minute > 59
+        || second > 59
+        || year < 1970
+    {
         return None;
     }
     let days = days_from_civil(year, month, day);
@@ -68,7 +79,12 @@ pub fn format_sig_time(secs: u32) -> String {
     let secs = u64::from(secs);
     let (days, rem) = (secs / 86_400, secs % 86_400);
     let (y, m, d) = civil_from_days(days);
-    format!("{y:04}{m:02}{d:02}{:02}{:02}{:02}", rem / 3600, rem % 3600 / 60, rem % 60)
+    format!(
+        "{y:04}{m:02}{d:02}{:02}{:02}{:02}",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
 }
 
 fn is_leap(y: u64) -> bool {

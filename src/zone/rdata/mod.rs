@@ -129,16 +129,38 @@ pub struct Notes {
     pub relative_names: Vec<Span>,
 }
 
+/// The record's faults have been reported; the record is not added.
+#[derive(Debug)]
+pub struct Reported;
+
 /// Parses `toks` as the data of a `cx.rtype` record, appending the wire form to `out`.
 /// On failure, `out` is left as it was and every fault has been reported.
-pub fn parse(cx: &Context<'_>, toks: &[Tok<'_>], out: &mut Vec<u8>, em: &mut Emitter<'_>) -> Result<Notes, ()> {
+pub fn parse(
+    cx: &Context<'_>,
+    toks: &[Tok<'_>],
+    out: &mut Vec<u8>,
+    em: &mut Emitter<'_>,
+) -> Result<Notes, Reported> {
     let start = out.len();
-    let mut p = Parser { cx, toks, pos: 0, out, em, failed: false, notes: Notes::default() };
-    if toks.first().is_some_and(|t| t.raw == "\\#" && !t.is_quoted()) {
+    let mut p = Parser {
+        cx,
+        toks,
+        pos: 0,
+        out,
+        em,
+        failed: false,
+        notes: Notes::default(),
+    };
+    if toks
+        .first()
+        .is_some_and(|t| t.raw == "\\#" && !t.is_quoted())
+    {
         p.generic();
     } else {
         match cx.rtype.info() {
-            Some(info) if info.meta => unreachable!("meta types are refused before their data is read"),
+            Some(info) if info.meta => {
+                unreachable!("meta types are refused before their data is read")
+            }
             Some(info) => {
                 for field in info.fields {
                     p.field(*field);
@@ -149,17 +171,25 @@ pub fn parse(cx: &Context<'_>, toks: &[Tok<'_>], out: &mut Vec<u8>, em: &mut Emi
         }
     }
     if !p.failed && p.out.len() - start > u16::MAX as usize {
-        let span = toks.first().map_or(cx.type_span, |f| f.span.to(toks.last().expect("nonempty").span));
+        let span = toks.first().map_or(cx.type_span, |f| {
+            f.span.to(toks.last().expect("nonempty").span)
+        });
         let len = p.out.len() - start;
         let lang = p.em.lang;
-        p.em.emit(Diagnostic::new(&r::INVALID_RDATA_FIELD, span, tr!(lang,
-            "record data is {len} octets long; the limit is 65535",
-            "レコードデータが {len} オクテットあります。上限は 65535 です")));
+        p.em.emit(Diagnostic::new(
+            &r::INVALID_RDATA_FIELD,
+            span,
+            tr!(
+                lang,
+                "record data is {len} octets long; the limit is 65535",
+                "レコードデータが {len} オクテットあります。上限は 65535 です"
+            ),
+        ));
         p.failed = true;
     }
     if p.failed {
         p.out.truncate(start);
-        Err(())
+        Err(Reported)
     } else {
         Ok(p.notes)
     }
@@ -216,10 +246,20 @@ impl<'p> Parser<'p, '_, '_, '_> {
         let lang = self.lang();
         let format = crate::zone::rdata::present::format_hint(rtype);
         self.error(
-            Diagnostic::new(&r::MISSING_RDATA, span, tr!(lang,
-                "{rtype} record is missing its {what}",
-                "{rtype} レコードに {what} がありません"))
-            .help(tr!(lang, "a {rtype} record reads `{format}`", "{rtype} レコードの書式は `{format}` です")),
+            Diagnostic::new(
+                &r::MISSING_RDATA,
+                span,
+                tr!(
+                    lang,
+                    "{rtype} record is missing its {what}",
+                    "{rtype} レコードに {what} がありません"
+                ),
+            )
+            .help(tr!(
+                lang,
+                "a {rtype} record reads `{format}`",
+                "{rtype} レコードの書式は `{format}` です"
+            )),
         );
     }
 
@@ -232,15 +272,30 @@ impl<'p> Parser<'p, '_, '_, '_> {
             let lang = self.lang();
             let format = crate::zone::rdata::present::format_hint(rtype);
             let help = if rtype == RType::A || rtype == RType::AAAA {
-                tr!(lang, "write one address per record: add another {rtype} line for `{first}`",
-                    "1 レコードに 1 アドレスです。`{first}` には別の {rtype} 行を追加してください")
+                tr!(
+                    lang,
+                    "write one address per record: add another {rtype} line for `{first}`",
+                    "1 レコードに 1 アドレスです。`{first}` には別の {rtype} 行を追加してください"
+                )
             } else {
-                tr!(lang, "a {rtype} record reads `{format}`; quote text that contains spaces",
-                    "{rtype} レコードの書式は `{format}` です。空白を含む文字列は引用符で囲んでください")
+                tr!(
+                    lang,
+                    "a {rtype} record reads `{format}`; quote text that contains spaces",
+                    "{rtype} レコードの書式は `{format}` です。空白を含む文字列は引用符で囲んでください"
+                )
             };
-            self.error(Diagnostic::new(&r::EXTRA_RDATA, span, tr!(lang,
-                "unexpected `{first}` after the {rtype} record's data",
-                "{rtype} レコードのデータの後に余分な `{first}` があります")).help(help));
+            self.error(
+                Diagnostic::new(
+                    &r::EXTRA_RDATA,
+                    span,
+                    tr!(
+                        lang,
+                        "unexpected `{first}` after the {rtype} record's data",
+                        "{rtype} レコードのデータの後に余分な `{first}` があります"
+                    ),
+                )
+                .help(help),
+            );
             self.pos = self.toks.len();
         }
     }
@@ -284,8 +339,20 @@ impl<'p> Parser<'p, '_, '_, '_> {
             Field::Bitmap => self.bitmap(),
             Field::Time(name) => self.time(name),
             Field::TypeCode(name) => self.type_code(name),
-            Field::Algorithm => self.mnemonic("algorithm", crate::zone::rtype::ALGORITHMS.iter().map(|&(n, v)| (n, v as u64)), 1),
-            Field::CertType => self.mnemonic("certificate type", crate::zone::rtype::CERT_TYPES.iter().map(|&(n, v)| (n, v as u64)), 2),
+            Field::Algorithm => self.mnemonic(
+                "algorithm",
+                crate::zone::rtype::ALGORITHMS
+                    .iter()
+                    .map(|&(n, v)| (n, v as u64)),
+                1,
+            ),
+            Field::CertType => self.mnemonic(
+                "certificate type",
+                crate::zone::rtype::CERT_TYPES
+                    .iter()
+                    .map(|&(n, v)| (n, v as u64)),
+                2,
+            ),
             Field::Eui48 => self.eui("EUI-48 address", 6),
             Field::Eui64 => self.eui("EUI-64 address", 8),
             Field::Ilnp64(name) => self.ilnp64(name),
@@ -336,13 +403,29 @@ impl<'p> Parser<'p, '_, '_, '_> {
         let lang = self.lang();
         let shown = t.shown();
         let help = match crate::zone::customer::to_a_label(text) {
-            Some(ascii) => tr!(lang, "write the A-label (punycode): `{ascii}`", "A ラベル（Punycode）で書いてください: `{ascii}`"),
-            None => tr!(lang, "domain names in zone files must be ASCII; convert each label to its A-label (punycode)",
-                "ゾーンファイルのドメイン名は ASCII で書きます。各ラベルを A ラベル（Punycode）に変換してください"),
+            Some(ascii) => tr!(
+                lang,
+                "write the A-label (punycode): `{ascii}`",
+                "A ラベル（Punycode）で書いてください: `{ascii}`"
+            ),
+            None => tr!(
+                lang,
+                "domain names in zone files must be ASCII; convert each label to its A-label (punycode)",
+                "ゾーンファイルのドメイン名は ASCII で書きます。各ラベルを A ラベル（Punycode）に変換してください"
+            ),
         };
-        self.error(Diagnostic::new(&r::NON_ASCII_NAME, t.span, tr!(lang,
-            "name `{shown}` contains non-ASCII characters",
-            "名前 `{shown}` に ASCII 以外の文字が含まれています")).help(help));
+        self.error(
+            Diagnostic::new(
+                &r::NON_ASCII_NAME,
+                t.span,
+                tr!(
+                    lang,
+                    "name `{shown}` contains non-ASCII characters",
+                    "名前 `{shown}` に ASCII 以外の文字が含まれています"
+                ),
+            )
+            .help(help),
+        );
     }
 
     fn number(&mut self, name: &str, max: u64, width: usize) {
@@ -359,16 +442,37 @@ impl<'p> Parser<'p, '_, '_, '_> {
         let rtype = self.cx.rtype;
         let text = t.text();
         let help = if text.parse::<u128>().is_ok() {
-            tr!(lang, "{name} must be at most {max}", "{name} は {max} 以下でなければなりません")
+            tr!(
+                lang,
+                "{name} must be at most {max}",
+                "{name} は {max} 以下でなければなりません"
+            )
         } else if text.parse::<f64>().is_ok() || text.starts_with('-') {
-            tr!(lang, "{name} is a whole number from 0 to {max}", "{name} は 0 から {max} までの整数です")
+            tr!(
+                lang,
+                "{name} is a whole number from 0 to {max}",
+                "{name} は 0 から {max} までの整数です"
+            )
         } else {
             let format = crate::zone::rdata::present::format_hint(rtype);
-            tr!(lang, "{name} is a number from 0 to {max}; a {rtype} record reads `{format}`",
-                "{name} は 0 から {max} までの数値です。{rtype} レコードの書式は `{format}` です")
+            tr!(
+                lang,
+                "{name} is a number from 0 to {max}; a {rtype} record reads `{format}`",
+                "{name} は 0 から {max} までの数値です。{rtype} レコードの書式は `{format}` です"
+            )
         };
-        self.error(Diagnostic::new(&r::INVALID_NUMBER, t.span, tr!(lang,
-            "invalid {rtype} {name} `{shown}`", "{rtype} の {name} `{shown}` が不正です")).help(help));
+        self.error(
+            Diagnostic::new(
+                &r::INVALID_NUMBER,
+                t.span,
+                tr!(
+                    lang,
+                    "invalid {rtype} {name} `{shown}`",
+                    "{rtype} の {name} `{shown}` が不正です"
+                ),
+            )
+            .help(help),
+        );
     }
 
     fn period(&mut self, name: &str) {
@@ -381,11 +485,24 @@ impl<'p> Parser<'p, '_, '_, '_> {
                 let shown = t.shown();
                 let help = match crate::zone::customer::ttl_suggestion(&text) {
                     Some(s) => tr!(lang, "did you mean `{s}`?", "`{s}` のことですか?"),
-                    None => tr!(lang, "write seconds (`3600`) or a duration with units s, m, h, d, w (`1h`)",
-                        "秒数（`3600`）または単位 s, m, h, d, w 付きの期間（`1h`）で書いてください"),
+                    None => tr!(
+                        lang,
+                        "write seconds (`3600`) or a duration with units s, m, h, d, w (`1h`)",
+                        "秒数（`3600`）または単位 s, m, h, d, w 付きの期間（`1h`）で書いてください"
+                    ),
                 };
-                self.error(Diagnostic::new(&r::INVALID_NUMBER, t.span, tr!(lang,
-                    "invalid SOA {name} `{shown}`", "SOA の {name} `{shown}` が不正です")).help(help));
+                self.error(
+                    Diagnostic::new(
+                        &r::INVALID_NUMBER,
+                        t.span,
+                        tr!(
+                            lang,
+                            "invalid SOA {name} `{shown}`",
+                            "SOA の {name} `{shown}` が不正です"
+                        ),
+                    )
+                    .help(help),
+                );
             }
         }
     }
@@ -399,18 +516,42 @@ impl<'p> Parser<'p, '_, '_, '_> {
                 let lang = self.lang();
                 let shown = t.shown();
                 let help = if text.parse::<std::net::Ipv6Addr>().is_ok() {
-                    tr!(lang, "this is an IPv6 address: use an AAAA record", "これは IPv6 アドレスです。AAAA レコードを使ってください")
+                    tr!(
+                        lang,
+                        "this is an IPv6 address: use an AAAA record",
+                        "これは IPv6 アドレスです。AAAA レコードを使ってください"
+                    )
                 } else if text.contains('/') {
-                    tr!(lang, "write a single address, without a prefix length", "プレフィックス長を付けず、アドレスを 1 つだけ書いてください")
+                    tr!(
+                        lang,
+                        "write a single address, without a prefix length",
+                        "プレフィックス長を付けず、アドレスを 1 つだけ書いてください"
+                    )
                 } else if text.split('.').count() != 4 {
-                    tr!(lang, "an IPv4 address has four numbers separated by dots, such as `192.0.2.1`",
-                        "IPv4 アドレスは `192.0.2.1` のように 4 つの数値をドットで区切って書きます")
+                    tr!(
+                        lang,
+                        "an IPv4 address has four numbers separated by dots, such as `192.0.2.1`",
+                        "IPv4 アドレスは `192.0.2.1` のように 4 つの数値をドットで区切って書きます"
+                    )
                 } else {
-                    tr!(lang, "each of the four numbers is from 0 to 255, without leading zeros",
-                        "4 つの数値はそれぞれ 0 から 255 で、先頭に 0 を付けません")
+                    tr!(
+                        lang,
+                        "each of the four numbers is from 0 to 255, without leading zeros",
+                        "4 つの数値はそれぞれ 0 から 255 で、先頭に 0 を付けません"
+                    )
                 };
-                self.error(Diagnostic::new(&r::INVALID_ADDRESS, t.span, tr!(lang,
-                    "`{shown}` is not an IPv4 address", "`{shown}` は IPv4 アドレスではありません")).help(help));
+                self.error(
+                    Diagnostic::new(
+                        &r::INVALID_ADDRESS,
+                        t.span,
+                        tr!(
+                            lang,
+                            "`{shown}` is not an IPv4 address",
+                            "`{shown}` は IPv4 アドレスではありません"
+                        ),
+                    )
+                    .help(help),
+                );
             }
         }
     }
@@ -424,15 +565,36 @@ impl<'p> Parser<'p, '_, '_, '_> {
                 let lang = self.lang();
                 let shown = t.shown();
                 let help = if text.parse::<std::net::Ipv4Addr>().is_ok() {
-                    tr!(lang, "this is an IPv4 address: use an A record", "これは IPv4 アドレスです。A レコードを使ってください")
+                    tr!(
+                        lang,
+                        "this is an IPv4 address: use an A record",
+                        "これは IPv4 アドレスです。A レコードを使ってください"
+                    )
                 } else if text.contains('/') {
-                    tr!(lang, "write a single address, without a prefix length", "プレフィックス長を付けず、アドレスを 1 つだけ書いてください")
+                    tr!(
+                        lang,
+                        "write a single address, without a prefix length",
+                        "プレフィックス長を付けず、アドレスを 1 つだけ書いてください"
+                    )
                 } else {
-                    tr!(lang, "an IPv6 address is up to eight groups of hex digits separated by colons, such as `2001:db8::1`",
-                        "IPv6 アドレスは `2001:db8::1` のように 16 進数のグループをコロンで区切って書きます")
+                    tr!(
+                        lang,
+                        "an IPv6 address is up to eight groups of hex digits separated by colons, such as `2001:db8::1`",
+                        "IPv6 アドレスは `2001:db8::1` のように 16 進数のグループをコロンで区切って書きます"
+                    )
                 };
-                self.error(Diagnostic::new(&r::INVALID_ADDRESS, t.span, tr!(lang,
-                    "`{shown}` is not an IPv6 address", "`{shown}` は IPv6 アドレスではありません")).help(help));
+                self.error(
+                    Diagnostic::new(
+                        &r::INVALID_ADDRESS,
+                        t.span,
+                        tr!(
+                            lang,
+                            "`{shown}` is not an IPv6 address",
+                            "`{shown}` は IPv6 アドレスではありません"
+                        ),
+                    )
+                    .help(help),
+                );
             }
         }
     }
@@ -462,8 +624,15 @@ impl<'p> Parser<'p, '_, '_, '_> {
     fn bad_encoding(&mut self, span: Span, name: &str, kind: &str, detail: String) {
         let lang = self.lang();
         let rtype = self.cx.rtype;
-        self.error(Diagnostic::new(&r::INVALID_ENCODED_DATA, span, tr!(lang,
-            "invalid {kind} in {rtype} {name}: {detail}", "{rtype} の {name} の {kind} が不正です: {detail}")));
+        self.error(Diagnostic::new(
+            &r::INVALID_ENCODED_DATA,
+            span,
+            tr!(
+                lang,
+                "invalid {kind} in {rtype} {name}: {detail}",
+                "{rtype} の {name} の {kind} が不正です: {detail}"
+            ),
+        ));
     }
 
     fn base64(&mut self, name: &str, optional: bool) {
@@ -479,7 +648,9 @@ impl<'p> Parser<'p, '_, '_, '_> {
         }
         match data_encoding::BASE64.decode(text.as_bytes()) {
             Ok(bytes) => self.out.extend_from_slice(&bytes),
-            Err(e) => self.bad_encoding(span.expect("tokens present"), name, "base64", e.to_string()),
+            Err(e) => {
+                self.bad_encoding(span.expect("tokens present"), name, "base64", e.to_string())
+            }
         }
     }
 
@@ -515,14 +686,21 @@ impl<'p> Parser<'p, '_, '_, '_> {
     }
 
     fn base32hex(&mut self) {
-        let Some(t) = self.expect("next hashed owner") else { return };
+        let Some(t) = self.expect("next hashed owner") else {
+            return;
+        };
         let text = t.text().to_ascii_uppercase();
         match data_encoding::BASE32HEX_NOPAD.decode(text.as_bytes()) {
             Ok(bytes) if !bytes.is_empty() && bytes.len() <= 255 => {
                 self.out.push(bytes.len() as u8);
                 self.out.extend_from_slice(&bytes);
             }
-            Ok(_) => self.bad_encoding(t.span, "next hashed owner", "base32hex", "wrong length".into()),
+            Ok(_) => self.bad_encoding(
+                t.span,
+                "next hashed owner",
+                "base32hex",
+                "wrong length".into(),
+            ),
             Err(e) => self.bad_encoding(t.span, "next hashed owner", "base32hex", e.to_string()),
         }
     }
@@ -535,8 +713,15 @@ impl<'p> Parser<'p, '_, '_, '_> {
                 None => {
                     let lang = self.lang();
                     let shown = t.shown();
-                    self.error(Diagnostic::new(&r::INVALID_RDATA_FIELD, t.span, tr!(lang,
-                        "`{shown}` in the type bitmap is not a record type", "タイプビットマップの `{shown}` はレコードタイプではありません")));
+                    self.error(Diagnostic::new(
+                        &r::INVALID_RDATA_FIELD,
+                        t.span,
+                        tr!(
+                            lang,
+                            "`{shown}` in the type bitmap is not a record type",
+                            "タイプビットマップの `{shown}` はレコードタイプではありません"
+                        ),
+                    ));
                 }
             }
         }
@@ -550,9 +735,22 @@ impl<'p> Parser<'p, '_, '_, '_> {
             None => {
                 let lang = self.lang();
                 let shown = t.shown();
-                self.error(Diagnostic::new(&r::INVALID_RDATA_FIELD, t.span, tr!(lang,
-                    "invalid signature {name} `{shown}`", "署名の {name} `{shown}` が不正です"))
-                    .help(tr!(lang, "write YYYYMMDDHHmmSS in UTC, or seconds since 1970", "UTC の YYYYMMDDHHmmSS か、1970 年からの秒数で書いてください")));
+                self.error(
+                    Diagnostic::new(
+                        &r::INVALID_RDATA_FIELD,
+                        t.span,
+                        tr!(
+                            lang,
+                            "invalid signature {name} `{shown}`",
+                            "署名の {name} `{shown}` が不正です"
+                        ),
+                    )
+                    .help(tr!(
+                        lang,
+                        "write YYYYMMDDHHmmSS in UTC, or seconds since 1970",
+                        "UTC の YYYYMMDDHHmmSS か、1970 年からの秒数で書いてください"
+                    )),
+                );
             }
         }
     }
@@ -564,17 +762,38 @@ impl<'p> Parser<'p, '_, '_, '_> {
             None => {
                 let lang = self.lang();
                 let shown = t.shown();
-                self.error(Diagnostic::new(&r::INVALID_RDATA_FIELD, t.span, tr!(lang,
-                    "{name} `{shown}` is not a record type", "{name} `{shown}` はレコードタイプではありません")));
+                self.error(Diagnostic::new(
+                    &r::INVALID_RDATA_FIELD,
+                    t.span,
+                    tr!(
+                        lang,
+                        "{name} `{shown}` is not a record type",
+                        "{name} `{shown}` はレコードタイプではありません"
+                    ),
+                ));
             }
         }
     }
 
-    fn mnemonic(&mut self, name: &str, table: impl Iterator<Item = (&'static str, u64)>, width: usize) {
+    fn mnemonic(
+        &mut self,
+        name: &str,
+        table: impl Iterator<Item = (&'static str, u64)>,
+        width: usize,
+    ) {
         let Some(t) = self.expect(name) else { return };
         let text = t.text();
-        let max = if width == 1 { u8::MAX as u64 } else { u16::MAX as u64 };
-        let value = parse_uint(&text, max).or_else(|| table.into_iter().find(|(n, _)| n.eq_ignore_ascii_case(&text)).map(|(_, v)| v));
+        let max = if width == 1 {
+            u8::MAX as u64
+        } else {
+            u16::MAX as u64
+        };
+        let value = parse_uint(&text, max).or_else(|| {
+            table
+                .into_iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case(&text))
+                .map(|(_, v)| v)
+        });
         match value {
             Some(v) => self.out.extend_from_slice(&v.to_be_bytes()[8 - width..]),
             None => self.bad_number(&t, name, max),
@@ -586,14 +805,29 @@ impl<'p> Parser<'p, '_, '_, '_> {
         let text = t.text();
         let parts: Vec<&str> = text.split('-').collect();
         let parsed: Option<Vec<u8>> = (parts.len() == octets)
-            .then(|| parts.iter().map(|p| if p.len() == 2 { u8::from_str_radix(p, 16).ok() } else { None }).collect())
+            .then(|| {
+                parts
+                    .iter()
+                    .map(|p| {
+                        if p.len() == 2 {
+                            u8::from_str_radix(p, 16).ok()
+                        } else {
+                            None
+                        }
+                    })
+                    .collect()
+            })
             .flatten();
         match parsed {
             Some(bytes) => self.out.extend_from_slice(&bytes),
             None => {
                 let lang = self.lang();
                 let shown = t.shown();
-                let example = if octets == 6 { "00-00-5e-00-53-2a" } else { "00-00-5e-ef-10-00-00-2a" };
+                let example = if octets == 6 {
+                    "00-00-5e-00-53-2a"
+                } else {
+                    "00-00-5e-ef-10-00-00-2a"
+                };
                 self.error(Diagnostic::new(&r::INVALID_RDATA_FIELD, t.span, tr!(lang,
                     "invalid {name} `{shown}`", "{name} `{shown}` が不正です"))
                     .help(tr!(lang, "write {octets} pairs of hex digits separated by hyphens, such as `{example}`",
@@ -607,10 +841,23 @@ impl<'p> Parser<'p, '_, '_, '_> {
         let text = t.text();
         let parts: Vec<&str> = text.split(':').collect();
         let parsed: Option<Vec<u16>> = (parts.len() == 4)
-            .then(|| parts.iter().map(|p| if (1..=4).contains(&p.len()) { u16::from_str_radix(p, 16).ok() } else { None }).collect())
+            .then(|| {
+                parts
+                    .iter()
+                    .map(|p| {
+                        if (1..=4).contains(&p.len()) {
+                            u16::from_str_radix(p, 16).ok()
+                        } else {
+                            None
+                        }
+                    })
+                    .collect()
+            })
             .flatten();
         match parsed {
-            Some(groups) => groups.iter().for_each(|g| self.out.extend_from_slice(&g.to_be_bytes())),
+            Some(groups) => groups
+                .iter()
+                .for_each(|g| self.out.extend_from_slice(&g.to_be_bytes())),
             None => {
                 let lang = self.lang();
                 let shown = t.shown();
@@ -628,10 +875,22 @@ impl<'p> Parser<'p, '_, '_, '_> {
         if value.is_empty() || value.len() > 255 || !value.iter().all(u8::is_ascii_alphanumeric) {
             let lang = self.lang();
             let shown = t.shown();
-            self.error(Diagnostic::new(&r::INVALID_RDATA_FIELD, t.span, tr!(lang,
-                "CAA tag `{shown}` may contain only letters and digits", "CAA タグ `{shown}` には英字と数字しか使えません"))
-                .help(tr!(lang, "the tags in use are issue, issuewild, iodef and issuemail (RFC 8659 §4)",
-                    "使われるタグは issue, issuewild, iodef, issuemail です（RFC 8659 §4）")));
+            self.error(
+                Diagnostic::new(
+                    &r::INVALID_RDATA_FIELD,
+                    t.span,
+                    tr!(
+                        lang,
+                        "CAA tag `{shown}` may contain only letters and digits",
+                        "CAA タグ `{shown}` には英字と数字しか使えません"
+                    ),
+                )
+                .help(tr!(
+                    lang,
+                    "the tags in use are issue, issuewild, iodef and issuemail (RFC 8659 §4)",
+                    "使われるタグは issue, issuewild, iodef, issuemail です（RFC 8659 §4）"
+                )),
+            );
             return;
         }
         self.out.push(value.len() as u8);
@@ -644,38 +903,82 @@ impl<'p> Parser<'p, '_, '_, '_> {
         let lang = self.lang();
         let Some(len_tok) = self.next() else {
             let span = self.toks[0].span;
-            self.error(Diagnostic::new(&r::INVALID_GENERIC_RDATA, span, tr!(lang,
-                "generic record data `\\#` needs a length and hex data", "汎用レコードデータ `\\#` には長さと 16 進データが必要です"))
-                .help(tr!(lang, "write `\\# 4 C0000201` (RFC 3597 §5)", "`\\# 4 C0000201` のように書いてください（RFC 3597 §5）")));
+            self.error(
+                Diagnostic::new(
+                    &r::INVALID_GENERIC_RDATA,
+                    span,
+                    tr!(
+                        lang,
+                        "generic record data `\\#` needs a length and hex data",
+                        "汎用レコードデータ `\\#` には長さと 16 進データが必要です"
+                    ),
+                )
+                .help(tr!(
+                    lang,
+                    "write `\\# 4 C0000201` (RFC 3597 §5)",
+                    "`\\# 4 C0000201` のように書いてください（RFC 3597 §5）"
+                )),
+            );
             return;
         };
         let Some(len) = parse_uint(&len_tok.text(), u16::MAX as u64) else {
             let shown = len_tok.shown();
-            self.error(Diagnostic::new(&r::INVALID_GENERIC_RDATA, len_tok.span, tr!(lang,
-                "`{shown}` is not a data length from 0 to 65535", "`{shown}` は 0 から 65535 のデータ長ではありません")));
+            self.error(Diagnostic::new(
+                &r::INVALID_GENERIC_RDATA,
+                len_tok.span,
+                tr!(
+                    lang,
+                    "`{shown}` is not a data length from 0 to 65535",
+                    "`{shown}` は 0 から 65535 のデータ長ではありません"
+                ),
+            ));
             return;
         };
         let (hex, span) = self.joined_rest();
         let bytes = match data_encoding::HEXUPPER_PERMISSIVE.decode(hex.as_bytes()) {
             Ok(b) => b,
             Err(e) => {
-                self.bad_encoding(span.unwrap_or(len_tok.span), "generic data", "hex", e.to_string());
+                self.bad_encoding(
+                    span.unwrap_or(len_tok.span),
+                    "generic data",
+                    "hex",
+                    e.to_string(),
+                );
                 return;
             }
         };
         if bytes.len() as u64 != len {
             let actual = bytes.len();
-            self.error(Diagnostic::new(&r::INVALID_GENERIC_RDATA, span.unwrap_or(len_tok.span), tr!(lang,
-                "generic data is {actual} octets long, but its length says {len}",
-                "汎用データは {actual} オクテットですが、長さは {len} と書かれています"))
-                .label(len_tok.span, tr!(lang, "length given here", "ここで指定された長さ")));
+            self.error(
+                Diagnostic::new(
+                    &r::INVALID_GENERIC_RDATA,
+                    span.unwrap_or(len_tok.span),
+                    tr!(
+                        lang,
+                        "generic data is {actual} octets long, but its length says {len}",
+                        "汎用データは {actual} オクテットですが、長さは {len} と書かれています"
+                    ),
+                )
+                .label(
+                    len_tok.span,
+                    tr!(lang, "length given here", "ここで指定された長さ"),
+                ),
+            );
             return;
         }
         // RFC 3597 §5: generic data for a known type must still be valid data of that type.
-        if self.cx.rtype.info().is_some() && present::rdata_to_text(self.cx.rtype, &bytes).is_none() {
+        if self.cx.rtype.info().is_some() && present::rdata_to_text(self.cx.rtype, &bytes).is_none()
+        {
             let rtype = self.cx.rtype;
-            self.error(Diagnostic::new(&r::INVALID_GENERIC_RDATA, span.unwrap_or(len_tok.span), tr!(lang,
-                "generic data is not valid {rtype} data", "汎用データが {rtype} のデータとして正しくありません")));
+            self.error(Diagnostic::new(
+                &r::INVALID_GENERIC_RDATA,
+                span.unwrap_or(len_tok.span),
+                tr!(
+                    lang,
+                    "generic data is not valid {rtype} data",
+                    "汎用データが {rtype} のデータとして正しくありません"
+                ),
+            ));
             return;
         }
         self.out.extend_from_slice(&bytes);
@@ -686,9 +989,15 @@ impl<'p> Parser<'p, '_, '_, '_> {
         let span = self.toks.first().map_or(self.cx.type_span, |t| t.span);
         let lang = self.lang();
         self.pos = self.toks.len();
-        self.error(Diagnostic::new(&r::INVALID_GENERIC_RDATA, span, tr!(lang,
-            "{rtype} has no text format; write its data as `\\# length hex`",
-            "{rtype} にはテキスト書式がありません。データは `\\# 長さ 16進` で書いてください")));
+        self.error(Diagnostic::new(
+            &r::INVALID_GENERIC_RDATA,
+            span,
+            tr!(
+                lang,
+                "{rtype} has no text format; write its data as `\\# length hex`",
+                "{rtype} にはテキスト書式がありません。データは `\\# 長さ 16進` で書いてください"
+            ),
+        ));
     }
 
     fn fail_unknown_type_without_generic(&mut self) {
@@ -696,11 +1005,22 @@ impl<'p> Parser<'p, '_, '_, '_> {
         let span = self.toks.first().map_or(self.cx.type_span, |t| t.span);
         let lang = self.lang();
         self.pos = self.toks.len();
-        self.error(Diagnostic::new(&r::INVALID_GENERIC_RDATA, span, tr!(lang,
-            "{rtype} data must be written in the generic form `\\# length hex`",
-            "{rtype} のデータは汎用形式 `\\# 長さ 16進` で書く必要があります"))
-            .help(tr!(lang, "RFC 3597 §5: a type known only by number has no other text format",
-                "RFC 3597 §5: 番号だけで知られるタイプには他のテキスト書式がありません")));
+        self.error(
+            Diagnostic::new(
+                &r::INVALID_GENERIC_RDATA,
+                span,
+                tr!(
+                    lang,
+                    "{rtype} data must be written in the generic form `\\# length hex`",
+                    "{rtype} のデータは汎用形式 `\\# 長さ 16進` で書く必要があります"
+                ),
+            )
+            .help(tr!(
+                lang,
+                "RFC 3597 §5: a type known only by number has no other text format",
+                "RFC 3597 §5: 番号だけで知られるタイプには他のテキスト書式がありません"
+            )),
+        );
     }
 }
 
@@ -720,7 +1040,11 @@ pub fn report_name_error(em: &mut Emitter<'_>, t: &Tok<'_>, e: &NameError, field
     // (three bytes each in UTF-8, one after normalising) came first, in which case we point at
     // the whole token rather than at the wrong characters.
     let sub = if t.flags & (FULLWIDTH | QUOTED) == 0 && e.end <= t.raw.len() {
-        Span { file: t.span.file, start: t.span.start + e.start as u32, end: t.span.start + e.end.max(e.start + 1) as u32 }
+        Span {
+            file: t.span.file,
+            start: t.span.start + e.start as u32,
+            end: t.span.start + e.end.max(e.start + 1) as u32,
+        }
     } else {
         t.span
     };

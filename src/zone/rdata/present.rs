@@ -9,7 +9,9 @@ use std::fmt::Write;
 /// The presentation text of `wire` as `rtype` data, or `None` when the octets are not valid
 /// data of that type. Types without a text format come back in RFC 3597 generic form.
 pub fn rdata_to_text(rtype: RType, wire: &[u8]) -> Option<String> {
-    let Some(info) = rtype.info() else { return Some(generic(wire)) };
+    let Some(info) = rtype.info() else {
+        return Some(generic(wire));
+    };
     let mut out = Vec::<String>::new();
     let mut rest = wire;
     for field in info.fields {
@@ -25,19 +27,35 @@ pub fn generic(wire: &[u8]) -> String {
     if wire.is_empty() {
         "\\# 0".to_owned()
     } else {
-        format!("\\# {} {}", wire.len(), data_encoding::HEXUPPER.encode(wire))
+        format!(
+            "\\# {} {}",
+            wire.len(),
+            data_encoding::HEXUPPER.encode(wire)
+        )
     }
 }
 
 /// The format of a type in words, for help texts: `MX` → `preference exchange`.
 pub fn format_hint(rtype: RType) -> String {
-    let Some(info) = rtype.info() else { return "\\# length hex".into() };
+    let Some(info) = rtype.info() else {
+        return "\\# length hex".into();
+    };
     let names: Vec<&str> = info
         .fields
         .iter()
         .map(|f| match f {
-            Field::U8(n) | Field::U16(n) | Field::U32(n) | Field::Period(n) | Field::Name(n, _) | Field::Ipv4(n)
-            | Field::Ipv6(n) | Field::Str(n) | Field::Time(n) | Field::TypeCode(n) | Field::Ilnp64(n) | Field::Text(n) => n,
+            Field::U8(n)
+            | Field::U16(n)
+            | Field::U32(n)
+            | Field::Period(n)
+            | Field::Name(n, _)
+            | Field::Ipv4(n)
+            | Field::Ipv6(n)
+            | Field::Str(n)
+            | Field::Time(n)
+            | Field::TypeCode(n)
+            | Field::Ilnp64(n)
+            | Field::Text(n) => n,
             Field::StrOpt(_) => "[subaddress]",
             Field::Strs => "\"text\" [\"more text\"...]",
             Field::Base64 { name, .. } | Field::Hex { name, .. } => name,
@@ -48,10 +66,14 @@ pub fn format_hint(rtype: RType) -> String {
             Field::CertType => "certificate-type",
             Field::Eui48 | Field::Eui64 => "address",
             Field::CaaTag => "tag",
-            Field::Special(Special::Loc) => "d1 [m1 [s1]] N|S d2 [m2 [s2]] E|W altitude[m] [size [hp [vp]]]",
+            Field::Special(Special::Loc) => {
+                "d1 [m1 [s1]] N|S d2 [m2 [s2]] E|W altitude[m] [size [hp [vp]]]"
+            }
             Field::Special(Special::Wks) => "address protocol services...",
             Field::Special(Special::Apl) => "[!]afi:address/prefix...",
-            Field::Special(Special::IpsecKey) => "precedence gateway-type algorithm gateway [public-key]",
+            Field::Special(Special::IpsecKey) => {
+                "precedence gateway-type algorithm gateway [public-key]"
+            }
             Field::Special(Special::Hip) => "algorithm hit public-key [rendezvous-servers...]",
             Field::Special(Special::AmtRelay) => "precedence D-bit type relay",
             Field::Special(Special::Nsap) => "0xhex",
@@ -99,7 +121,12 @@ pub fn quote(bytes: &[u8]) -> String {
 }
 
 /// Writes one field; `Ok(false)` asks for generic output (a format with no text printer).
-fn write_field(field: Field, rtype: RType, rest: &mut &[u8], out: &mut Vec<String>) -> Option<bool> {
+fn write_field(
+    field: Field,
+    rtype: RType,
+    rest: &mut &[u8],
+    out: &mut Vec<String>,
+) -> Option<bool> {
     let u = |bytes: &[u8]| bytes.iter().fold(0u64, |acc, &b| acc << 8 | u64::from(b));
     match field {
         Field::U8(_) => out.push(u(take(rest, 1)?).to_string()),
@@ -107,8 +134,11 @@ fn write_field(field: Field, rtype: RType, rest: &mut &[u8], out: &mut Vec<Strin
         Field::U32(_) | Field::Period(_) => out.push(u(take(rest, 4)?).to_string()),
         Field::Algorithm => out.push(u(take(rest, 1)?).to_string()),
         Field::Name(..) => out.push(take_name(rest)?.to_string()),
-        Field::Ipv4(_) => out.push(std::net::Ipv4Addr::from(<[u8; 4]>::try_from(take(rest, 4)?).ok()?).to_string()),
-        Field::Ipv6(_) => out.push(std::net::Ipv6Addr::from(<[u8; 16]>::try_from(take(rest, 16)?).ok()?).to_string()),
+        Field::Ipv4(_) => out
+            .push(std::net::Ipv4Addr::from(<[u8; 4]>::try_from(take(rest, 4)?).ok()?).to_string()),
+        Field::Ipv6(_) => out.push(
+            std::net::Ipv6Addr::from(<[u8; 16]>::try_from(take(rest, 16)?).ok()?).to_string(),
+        ),
         Field::Str(_) => {
             let len = take(rest, 1)?[0] as usize;
             out.push(quote(take(rest, len)?));
@@ -153,7 +183,11 @@ fn write_field(field: Field, rtype: RType, rest: &mut &[u8], out: &mut Vec<Strin
         Field::Salt => {
             let len = take(rest, 1)?[0] as usize;
             let salt = take(rest, len)?;
-            out.push(if salt.is_empty() { "-".into() } else { data_encoding::HEXUPPER.encode(salt) });
+            out.push(if salt.is_empty() {
+                "-".into()
+            } else {
+                data_encoding::HEXUPPER.encode(salt)
+            });
         }
         Field::Base32Hex => {
             let len = take(rest, 1)?[0] as usize;
@@ -168,11 +202,22 @@ fn write_field(field: Field, rtype: RType, rest: &mut &[u8], out: &mut Vec<Strin
         Field::TypeCode(_) => out.push(RType(u(take(rest, 2)?) as u16).name().into_owned()),
         Field::Eui48 | Field::Eui64 => {
             let n = if field == Field::Eui48 { 6 } else { 8 };
-            out.push(take(rest, n)?.iter().map(|b| format!("{b:02x}")).collect::<Vec<_>>().join("-"));
+            out.push(
+                take(rest, n)?
+                    .iter()
+                    .map(|b| format!("{b:02x}"))
+                    .collect::<Vec<_>>()
+                    .join("-"),
+            );
         }
         Field::Ilnp64(_) => {
             let b = take(rest, 8)?;
-            out.push(b.chunks(2).map(|c| format!("{:04x}", u16::from_be_bytes([c[0], c[1]]))).collect::<Vec<_>>().join(":"));
+            out.push(
+                b.chunks(2)
+                    .map(|c| format!("{:04x}", u16::from_be_bytes([c[0], c[1]])))
+                    .collect::<Vec<_>>()
+                    .join(":"),
+            );
         }
         Field::Text(_) => {
             out.push(quote(rest));
@@ -220,7 +265,13 @@ fn write_field(field: Field, rtype: RType, rest: &mut &[u8], out: &mut Vec<Strin
             out.push(format!("0x{}", data_encoding::HEXUPPER.encode(rest)));
             *rest = &[];
         }
-        Field::Special(Special::Wks | Special::IpsecKey | Special::Hip | Special::AmtRelay | Special::GenericOnly) => {
+        Field::Special(
+            Special::Wks
+            | Special::IpsecKey
+            | Special::Hip
+            | Special::AmtRelay
+            | Special::GenericOnly,
+        ) => {
             return Some(false);
         }
     }
@@ -281,13 +332,23 @@ fn svcb_to_text(wire: &[u8]) -> Option<String> {
         last_key = Some(key);
         out.push(' ');
         let u16s = |v: &[u8]| -> Option<Vec<u16>> {
-            (v.len() % 2 == 0).then(|| v.chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect())
+            (v.len() % 2 == 0).then(|| {
+                v.chunks(2)
+                    .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                    .collect()
+            })
         };
         match key {
             0 => {
                 let keys = u16s(value)?;
                 out.push_str("mandatory=");
-                out.push_str(&keys.iter().map(|&k| svc_key_name(k)).collect::<Vec<_>>().join(","));
+                out.push_str(
+                    &keys
+                        .iter()
+                        .map(|&k| svc_key_name(k))
+                        .collect::<Vec<_>>()
+                        .join(","),
+                );
             }
             1 => {
                 let mut ids = Vec::new();
@@ -316,7 +377,10 @@ fn svcb_to_text(wire: &[u8]) -> Option<String> {
                 let _ = write!(out, "port={}", u16::from_be_bytes([value[0], value[1]]));
             }
             4 if !value.is_empty() && value.len() % 4 == 0 => {
-                let addrs: Vec<String> = value.chunks(4).map(|c| std::net::Ipv4Addr::new(c[0], c[1], c[2], c[3]).to_string()).collect();
+                let addrs: Vec<String> = value
+                    .chunks(4)
+                    .map(|c| std::net::Ipv4Addr::new(c[0], c[1], c[2], c[3]).to_string())
+                    .collect();
                 let _ = write!(out, "ipv4hint={}", addrs.join(","));
             }
             5 => {
@@ -325,7 +389,10 @@ fn svcb_to_text(wire: &[u8]) -> Option<String> {
             6 if !value.is_empty() && value.len() % 16 == 0 => {
                 let addrs: Vec<String> = value
                     .chunks(16)
-                    .map(|c| std::net::Ipv6Addr::from(<[u8; 16]>::try_from(c).expect("16 octets")).to_string())
+                    .map(|c| {
+                        std::net::Ipv6Addr::from(<[u8; 16]>::try_from(c).expect("16 octets"))
+                            .to_string()
+                    })
                     .collect();
                 let _ = write!(out, "ipv6hint={}", addrs.join(","));
             }

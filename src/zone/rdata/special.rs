@@ -47,7 +47,9 @@ impl Parser<'_, '_, '_, '_> {
     /// RFC 1035 §3.4.2: `address protocol service...`.
     pub(super) fn wks(&mut self) {
         self.ipv4("address");
-        let Some(proto) = self.expect("protocol") else { return };
+        let Some(proto) = self.expect("protocol") else {
+            return;
+        };
         let proto_num = match proto.text().to_ascii_lowercase().as_str() {
             "tcp" => Some(6),
             "udp" => Some(17),
@@ -87,7 +89,10 @@ impl Parser<'_, '_, '_, '_> {
                         t.span,
                         format!("invalid APL item `{shown}`"),
                         format!("APL の項目 `{shown}` が不正です"),
-                        Some(("write `1:192.0.2.0/24` or `!2:2001:db8::/32`".into(), "`1:192.0.2.0/24` や `!2:2001:db8::/32` の形で書いてください".into())),
+                        Some((
+                            "write `1:192.0.2.0/24` or `!2:2001:db8::/32`".into(),
+                            "`1:192.0.2.0/24` や `!2:2001:db8::/32` の形で書いてください".into(),
+                        )),
                     );
                 }
             }
@@ -97,10 +102,15 @@ impl Parser<'_, '_, '_, '_> {
     /// RFC 4025 §3.1: `precedence gateway-type algorithm gateway [public-key]`.
     pub(super) fn ipseckey(&mut self) {
         self.number("precedence", 255, 1);
-        let gateway_type = self.toks.get(self.pos).and_then(|t| parse_uint(&t.text(), 3));
+        let gateway_type = self
+            .toks
+            .get(self.pos)
+            .and_then(|t| parse_uint(&t.text(), 3));
         self.number("gateway type", 3, 1);
         self.number("algorithm", 255, 1);
-        let Some(gw) = self.expect("gateway") else { return };
+        let Some(gw) = self.expect("gateway") else {
+            return;
+        };
         match gateway_type {
             Some(0) if gw.text() == "." => {}
             Some(1) => {
@@ -126,26 +136,35 @@ impl Parser<'_, '_, '_, '_> {
 
     /// RFC 8005 §3: `pk-algorithm hit public-key [rendezvous-server...]`.
     pub(super) fn hip(&mut self) {
-        let Some(alg) = self.expect("public key algorithm") else { return };
+        let Some(alg) = self.expect("public key algorithm") else {
+            return;
+        };
         let Some(alg) = parse_uint(&alg.text(), 255).map(|a| a as u8).or_else(|| {
             self.bad_number(&alg, "public key algorithm", 255);
             None
         }) else {
             return;
         };
-        let Some(hit) = self.expect("HIT") else { return };
-        let Some(pk) = self.expect("public key") else { return };
+        let Some(hit) = self.expect("HIT") else {
+            return;
+        };
+        let Some(pk) = self.expect("public key") else {
+            return;
+        };
         let hit_bytes = data_encoding::HEXUPPER_PERMISSIVE.decode(hit.text().as_bytes());
         let pk_bytes = data_encoding::BASE64.decode(pk.text().as_bytes());
         let (hit_bytes, pk_bytes) = match (hit_bytes, pk_bytes) {
             (Ok(h), Ok(p)) if h.len() <= 255 && p.len() <= 65535 => (h, p),
             (Err(e), _) => return self.bad_encoding(hit.span, "HIT", "hex", e.to_string()),
-            (_, Err(e)) => return self.bad_encoding(pk.span, "public key", "base64", e.to_string()),
+            (_, Err(e)) => {
+                return self.bad_encoding(pk.span, "public key", "base64", e.to_string());
+            }
             _ => return self.bad_encoding(hit.span, "HIT", "hex", "too long".into()),
         };
         self.out.push(hit_bytes.len() as u8);
         self.out.push(alg);
-        self.out.extend_from_slice(&(pk_bytes.len() as u16).to_be_bytes());
+        self.out
+            .extend_from_slice(&(pk_bytes.len() as u16).to_be_bytes());
         self.out.extend_from_slice(&hit_bytes);
         self.out.extend_from_slice(&pk_bytes);
         for t in self.rest() {
@@ -158,10 +177,17 @@ impl Parser<'_, '_, '_, '_> {
         self.number("precedence", 255, 1);
         let d_tok = self.expect("discovery optional flag");
         let t_tok = self.expect("relay type");
-        let (Some(d_tok), Some(t_tok)) = (d_tok, t_tok) else { return };
-        let (Some(d), Some(kind)) = (parse_uint(&d_tok.text(), 1), parse_uint(&t_tok.text(), 3)) else {
-            self.invalid(d_tok.span.to(t_tok.span), "AMTRELAY discovery flag must be 0 or 1 and relay type 0 to 3".into(),
-                "AMTRELAY の discovery フラグは 0 か 1、リレータイプは 0 から 3 です".into(), None);
+        let (Some(d_tok), Some(t_tok)) = (d_tok, t_tok) else {
+            return;
+        };
+        let (Some(d), Some(kind)) = (parse_uint(&d_tok.text(), 1), parse_uint(&t_tok.text(), 3))
+        else {
+            self.invalid(
+                d_tok.span.to(t_tok.span),
+                "AMTRELAY discovery flag must be 0 or 1 and relay type 0 to 3".into(),
+                "AMTRELAY の discovery フラグは 0 か 1、リレータイプは 0 から 3 です".into(),
+                None,
+            );
             return;
         };
         self.out.push((d as u8) << 7 | kind as u8);
@@ -170,7 +196,12 @@ impl Parser<'_, '_, '_, '_> {
                 if let Some(t) = self.next()
                     && t.text() != "."
                 {
-                    self.invalid(t.span, "relay type 0 takes `.` as its relay".into(), "リレータイプ 0 のリレーは `.` です".into(), None);
+                    self.invalid(
+                        t.span,
+                        "relay type 0 takes `.` as its relay".into(),
+                        "リレータイプ 0 のリレーは `.` です".into(),
+                        None,
+                    );
                 }
             }
             1 => self.ipv4("relay"),
@@ -186,15 +217,27 @@ impl Parser<'_, '_, '_, '_> {
 
     /// RFC 1706 §5: `0x` and hex, dots allowed.
     pub(super) fn nsap(&mut self) {
-        let Some(t) = self.expect("NSAP address") else { return };
+        let Some(t) = self.expect("NSAP address") else {
+            return;
+        };
         let text = t.text();
-        let hex = text.strip_prefix("0x").or_else(|| text.strip_prefix("0X")).map(|h| h.replace('.', ""));
+        let hex = text
+            .strip_prefix("0x")
+            .or_else(|| text.strip_prefix("0X"))
+            .map(|h| h.replace('.', ""));
         match hex.map(|h| data_encoding::HEXUPPER_PERMISSIVE.decode(h.as_bytes())) {
             Some(Ok(bytes)) if !bytes.is_empty() => self.out.extend_from_slice(&bytes),
             _ => {
                 let shown = t.shown();
-                self.invalid(t.span, format!("invalid NSAP address `{shown}`"), format!("NSAP アドレス `{shown}` が不正です"),
-                    Some(("write `0x` followed by hex digits, dots allowed".into(), "`0x` の後に 16 進数を書いてください（ドット可）".into())));
+                self.invalid(
+                    t.span,
+                    format!("invalid NSAP address `{shown}`"),
+                    format!("NSAP アドレス `{shown}` が不正です"),
+                    Some((
+                        "write `0x` followed by hex digits, dots allowed".into(),
+                        "`0x` の後に 16 進数を書いてください（ドット可）".into(),
+                    )),
+                );
             }
         }
     }
@@ -213,7 +256,13 @@ impl Parser<'_, '_, '_, '_> {
         }
         let text: Vec<String> = rest
             .iter()
-            .map(|t| if t.is_quoted() { format!("\"{}\"", t.raw) } else { t.text().into_owned() })
+            .map(|t| {
+                if t.is_quoted() {
+                    format!("\"{}\"", t.raw)
+                } else {
+                    t.text().into_owned()
+                }
+            })
             .collect();
         let rtype = self.cx.rtype;
         let parsed = RData::try_from_str(rtype.to_hickory(), &text.join(" "));
@@ -235,30 +284,61 @@ impl Parser<'_, '_, '_, '_> {
                 Some(origin) => match target.clone().append_domain(&origin.to_hickory()) {
                     Ok(t) => target = t,
                     Err(_) => {
-                        self.invalid(span, "target name is too long once the origin is appended".into(), "オリジンを付加するとターゲット名が長すぎます".into(), None);
+                        self.invalid(
+                            span,
+                            "target name is too long once the origin is appended".into(),
+                            "オリジンを付加するとターゲット名が長すぎます".into(),
+                            None,
+                        );
                         return;
                     }
                 },
                 None => {
-                    self.invalid(span, "relative target name but no origin is known".into(), "相対ターゲット名がありますが、オリジンが不明です".into(), None);
+                    self.invalid(
+                        span,
+                        "relative target name but no origin is known".into(),
+                        "相対ターゲット名がありますが、オリジンが不明です".into(),
+                        None,
+                    );
                     return;
                 }
             }
         }
         let svcb = SVCB::new(svcb.svc_priority, target, svcb.svc_params.clone());
-        let rdata = if rtype == crate::zone::rtype::RType::HTTPS { RData::HTTPS(HTTPS(svcb)) } else { RData::SVCB(svcb) };
+        let rdata = if rtype == crate::zone::rtype::RType::HTTPS {
+            RData::HTTPS(HTTPS(svcb))
+        } else {
+            RData::SVCB(svcb)
+        };
         if super::view::emit_hickory(&rdata, self.out).is_err() {
-            self.invalid(span, format!("{rtype} data could not be encoded"), format!("{rtype} のデータを符号化できません"), None);
+            self.invalid(
+                span,
+                format!("{rtype} data could not be encoded"),
+                format!("{rtype} のデータを符号化できません"),
+                None,
+            );
         }
     }
 }
 
 fn well_known_port(name: &str) -> Option<u64> {
     let table: &[(&str, u64)] = &[
-        ("ftp-data", 20), ("ftp", 21), ("ssh", 22), ("telnet", 23), ("smtp", 25), ("domain", 53), ("http", 80),
-        ("pop3", 110), ("imap", 143), ("https", 443), ("submission", 587),
+        ("ftp-data", 20),
+        ("ftp", 21),
+        ("ssh", 22),
+        ("telnet", 23),
+        ("smtp", 25),
+        ("domain", 53),
+        ("http", 80),
+        ("pop3", 110),
+        ("imap", 143),
+        ("https", 443),
+        ("submission", 587),
     ];
-    table.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|&(_, p)| p)
+    table
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|&(_, p)| p)
 }
 
 fn parse_apl_item(text: &str) -> Option<Vec<u8>> {
@@ -360,11 +440,19 @@ pub fn parse_loc(tokens: &[String]) -> Option<Vec<u8>> {
 /// A non-negative decimal with at most `places` fractional digits, scaled to an integer.
 fn parse_fixed(text: &str, places: u32) -> Option<u64> {
     let (int, frac) = text.split_once('.').unwrap_or((text, ""));
-    if int.is_empty() || frac.len() > places as usize || !int.bytes().all(|b| b.is_ascii_digit()) || !frac.bytes().all(|b| b.is_ascii_digit()) {
+    if int.is_empty()
+        || frac.len() > places as usize
+        || !int.bytes().all(|b| b.is_ascii_digit())
+        || !frac.bytes().all(|b| b.is_ascii_digit())
+    {
         return None;
     }
     let int: u64 = int.parse().ok()?;
-    let frac_val: u64 = if frac.is_empty() { 0 } else { frac.parse::<u64>().ok()? * 10u64.pow(places - frac.len() as u32) };
+    let frac_val: u64 = if frac.is_empty() {
+        0
+    } else {
+        frac.parse::<u64>().ok()? * 10u64.pow(places - frac.len() as u32)
+    };
     int.checked_mul(10u64.pow(places))?.checked_add(frac_val)
 }
 
@@ -387,7 +475,12 @@ mod tests {
     use super::*;
 
     fn loc(text: &str) -> Option<Vec<u8>> {
-        parse_loc(&text.split_whitespace().map(String::from).collect::<Vec<_>>())
+        parse_loc(
+            &text
+                .split_whitespace()
+                .map(String::from)
+                .collect::<Vec<_>>(),
+        )
     }
 
     #[test]
@@ -395,8 +488,14 @@ mod tests {
         // RFC 1876 Appendix A: cambridge-net.kei.com.
         let wire = loc("42 21 54 N 71 06 18 W -24m 30m").unwrap();
         assert_eq!(wire[..4], [0, 0x33, 0x16, 0x13]);
-        assert_eq!(u32::from_be_bytes(wire[4..8].try_into().unwrap()), (1u64 << 31) as u32 + (42 * 3600 + 21 * 60 + 54) * 1000);
-        assert_eq!(u32::from_be_bytes(wire[12..16].try_into().unwrap()), 10_000_000 - 2400);
+        assert_eq!(
+            u32::from_be_bytes(wire[4..8].try_into().unwrap()),
+            (1u64 << 31) as u32 + (42 * 3600 + 21 * 60 + 54) * 1000
+        );
+        assert_eq!(
+            u32::from_be_bytes(wire[12..16].try_into().unwrap()),
+            10_000_000 - 2400
+        );
         assert!(loc("52 22 23.000 N 4 53 32.000 E -2.00m 0.00m 10000m 10m").is_some());
         assert!(loc("91 N 0 E 0m").is_none());
         assert!(loc("35 N 139 X 0m").is_none());
@@ -404,8 +503,14 @@ mod tests {
 
     #[test]
     fn apl_items() {
-        assert_eq!(parse_apl_item("1:192.168.32.0/21").unwrap(), [0, 1, 21, 3, 192, 168, 32]);
-        assert_eq!(parse_apl_item("!1:192.168.38.0/28").unwrap(), [0, 1, 28, 0x83, 192, 168, 38]);
+        assert_eq!(
+            parse_apl_item("1:192.168.32.0/21").unwrap(),
+            [0, 1, 21, 3, 192, 168, 32]
+        );
+        assert_eq!(
+            parse_apl_item("!1:192.168.38.0/28").unwrap(),
+            [0, 1, 28, 0x83, 192, 168, 38]
+        );
         assert!(parse_apl_item("1:192.168.38.0/33").is_none());
     }
 }

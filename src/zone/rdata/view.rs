@@ -70,18 +70,30 @@ pub fn soa(w: &[u8]) -> Option<Soa<'_>> {
 }
 
 pub fn mx(w: &[u8]) -> Option<Mx<'_>> {
-    Some(Mx { preference: u16_at(w, 0)?, exchange: NameRef::from_wire(w.get(2..)?)? })
+    Some(Mx {
+        preference: u16_at(w, 0)?,
+        exchange: NameRef::from_wire(w.get(2..)?)?,
+    })
 }
 
 pub fn srv(w: &[u8]) -> Option<Srv<'_>> {
-    Some(Srv { priority: u16_at(w, 0)?, weight: u16_at(w, 2)?, port: u16_at(w, 4)?, target: NameRef::from_wire(w.get(6..)?)? })
+    Some(Srv {
+        priority: u16_at(w, 0)?,
+        weight: u16_at(w, 2)?,
+        port: u16_at(w, 4)?,
+        target: NameRef::from_wire(w.get(6..)?)?,
+    })
 }
 
 pub fn caa(w: &[u8]) -> Option<Caa<'_>> {
     let flags = *w.first()?;
     let len = *w.get(1)? as usize;
     let tag = w.get(2..2 + len)?;
-    Some(Caa { flags, tag, value: &w[2 + len..] })
+    Some(Caa {
+        flags,
+        tag,
+        value: &w[2 + len..],
+    })
 }
 
 /// The `<character-string>`s of TXT-like data.
@@ -114,12 +126,20 @@ pub fn target(rtype: RType, w: &[u8]) -> Option<NameRef<'_>> {
 pub fn to_hickory(rtype: RType, w: &[u8]) -> Option<hickory_proto::rr::RData> {
     use hickory_proto::serialize::binary::{BinDecoder, Restrict};
     let mut decoder = BinDecoder::new(w);
-    let rdata = hickory_proto::rr::RData::read(&mut decoder, rtype.to_hickory(), Restrict::new(u16::try_from(w.len()).ok()?)).ok()?;
+    let rdata = hickory_proto::rr::RData::read(
+        &mut decoder,
+        rtype.to_hickory(),
+        Restrict::new(u16::try_from(w.len()).ok()?),
+    )
+    .ok()?;
     decoder.is_empty().then_some(rdata)
 }
 
 /// Appends hickory data in uncompressed wire form, names keeping their case.
-pub fn emit_hickory(rdata: &hickory_proto::rr::RData, out: &mut Vec<u8>) -> Result<(), hickory_proto::ProtoError> {
+pub fn emit_hickory(
+    rdata: &hickory_proto::rr::RData,
+    out: &mut Vec<u8>,
+) -> Result<(), hickory_proto::ProtoError> {
     use hickory_proto::serialize::binary::{BinEncodable, BinEncoder, NameEncoding};
     let mut buf = Vec::new();
     {
