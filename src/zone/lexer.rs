@@ -303,7 +303,14 @@ impl<'t> Lexer<'t> {
         let mut fullwidth_run: Option<usize> = None;
         while let Some(&b) = bytes.get(self.pos) {
             match b {
-                b' ' | b'\t' | b'\n' | b'\r' | b';' | b'(' | b')' | b'"' => break,
+                b' ' | b'\t' | b'\n' | b'\r' | b';' | b'(' | b')' => break,
+                // A quote inside a word quotes part of it, as in SVCB's `alpn="h2,h3"`
+                // (RFC 9460 §2.1) and as BIND reads it: the word goes on after the quote closes.
+                b'"' if self.pos > start => {
+                    self.embedded_quote(e);
+                    continue;
+                }
+                b'"' => break,
                 0x00..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F => break,
                 b'\\' => {
                     flags |= ESCAPED;
@@ -392,6 +399,32 @@ impl<'t> Lexer<'t> {
                     },
                 );
                 self.pos = at + 1;
+            }
+        }
+    }
+
+    /// Steps over `"..."` inside a word, escapes and all. An unclosed one ends at its line.
+    fn embedded_quote(&mut self, e: &mut Entry) {
+        let open = self.pos;
+        self.pos += 1;
+        loop {
+            match self.bytes.get(self.pos) {
+                None | Some(b'\n' | b'\r') => {
+                    push_error(
+                        e,
+                        LexError::UnclosedQuote {
+                            open: open as u32,
+                            line_end: self.pos as u32,
+                        },
+                    );
+                    return;
+                }
+                Some(b'"') => {
+                    self.pos += 1;
+                    return;
+                }
+                Some(b'\\') => self.escape(e),
+                Some(_) => self.pos += 1,
             }
         }
     }
@@ -653,6 +686,16 @@ mod tests {
         assert!(matches!(e.errors[0], LexError::BadEscape { .. }));
         assert_eq!(&*token_bytes(text, &e.tokens[3]), b"www");
         assert!(matches!(e.errors[1], LexError::FullWidth { .. }));
+    }
+
+    #[test]
+    fn quotes_inside_a_word_belong_to_it() {
+        let got = lex("x HTTPS 1 . alpn=\"h2,h3\" key7=\"a b\"\n");
+        assert_eq!(
+            got[0].0,
+            ["x", "HTTPS", "1", ".", "alpn=\"h2,h3\"", "key7=\"a b\""]
+        );
+        assert!(got[0].2.is_empty());
     }
 
     #[test]
