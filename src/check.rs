@@ -136,6 +136,18 @@ pub fn check_bytes(
     options: &CheckOptions,
     loader: &mut dyn IncludeLoader,
 ) -> FileReport {
+    check_owned(sources, path, bytes.to_vec(), truncated, options, loader)
+}
+
+/// Like [`check_bytes`], taking the bytes so that a UTF-8 file becomes its text without a copy.
+pub fn check_owned(
+    sources: &mut Sources,
+    path: &str,
+    bytes: Vec<u8>,
+    truncated: bool,
+    options: &CheckOptions,
+    loader: &mut dyn IncludeLoader,
+) -> FileReport {
     let mut em = Emitter::new(options.lang, &options.filter);
     let lang = options.lang;
     if truncated {
@@ -147,7 +159,7 @@ pub fn check_bytes(
                 "ゾーンそのものを送ってください。本当にこれほど大きいゾーンなら --max-file-size で上限を上げてください")));
         return finish(file, path, "unknown".into(), None, em, options);
     }
-    if let Some(kind) = binary_kind(bytes) {
+    if let Some(kind) = binary_kind(&bytes) {
         let file = sources.add(SourceFile::from_text(path, ""));
         let kind_ja = binary_kind_ja(kind);
         em.emit(Diagnostic::new(&r::BINARY_INPUT, Span::new(file, 0, 0), tr!(lang,
@@ -156,7 +168,7 @@ pub fn check_bytes(
                 "ゾーンファイル、または CSV で保存したレコード表を依頼してください。ブックは --input-format xlsx で読めます")));
         return finish(file, path, "binary".into(), None, em, options);
     }
-    let decoded = crate::source::decode(bytes, options.encoding);
+    let decoded = crate::source::decode_owned(bytes, options.encoding);
     let encoding = decoded.encoding.to_string();
     let file = sources.add(SourceFile::new(path, decoded));
     report_malformed(sources, file, &mut em);

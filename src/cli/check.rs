@@ -2,7 +2,7 @@
 
 use super::args::CheckArgs;
 use super::config;
-use crate::check::{CheckOptions, FileReport, Verdict, check_bytes};
+use crate::check::{CheckOptions, FileReport, Verdict, check_owned};
 use crate::diag::Lang;
 use crate::fs::IncludeDir;
 use crate::report::{self, Format, RenderOptions, Run, RunError};
@@ -113,7 +113,7 @@ pub(super) fn check_path(
         }
         None => &mut no_includes,
     };
-    Ok(check_bytes(
-        sources, &display, &bytes, truncated, &options, loader,
+    Ok(check_owned(
+        sources, &display, bytes, truncated, &options, loader,
     ))
 }

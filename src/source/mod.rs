@@ -10,7 +10,7 @@
 mod decode;
 mod lines;
 
-pub use decode::{DecodeError, Decoded, Encoding, MalformedRun, decode};
+pub use decode::{DecodeError, Decoded, Encoding, MalformedRun, decode, decode_owned};
 pub use lines::LineIndex;
 
 use std::sync::OnceLock;

@@ -302,6 +302,23 @@ impl<'t> Lexer<'t> {
         let mut flags = 0u8;
         let mut fullwidth_run: Option<usize> = None;
         while let Some(&b) = bytes.get(self.pos) {
+            if PLAIN[b as usize] {
+                if let Some(run) = fullwidth_run.take() {
+                    push_error(
+                        e,
+                        LexError::FullWidth {
+                            start: run as u32,
+                            end: self.pos as u32,
+                        },
+                    );
+                }
+                // The hot loop: almost every byte of a zone file is a plain word byte.
+                self.pos += 1;
+                while self.pos < bytes.len() && PLAIN[bytes[self.pos] as usize] {
+                    self.pos += 1;
+                }
+                continue;
+            }
             match b {
                 b' ' | b'\t' | b'\n' | b'\r' | b';' | b'(' | b')' => break,
                 // A quote inside a word quotes part of it, as in SVCB's `alpn="h2,h3"`
@@ -538,8 +555,20 @@ fn push_error(e: &mut Entry, error: LexError) {
 }
 
 fn memchr_newline(hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&b| b == b'\n' || b == b'\r')
+    memchr::memchr2(b'\n', b'\r', hay)
 }
+
+/// Bytes that can only continue a word: printable ASCII other than the characters that mean
+/// something to the lexer (`;`, `(`, `)`, `"`, `\\`).
+static PLAIN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0x21;
+    while b < 0x7F {
+        table[b] = !matches!(b as u8, b';' | b'(' | b')' | b'"' | b'\\');
+        b += 1;
+    }
+    table
+};
 
 /// The octets a token stands for: quotes removed, escapes decoded, full-width forms read as
 /// ASCII (outside quotes). Never fails; the lexer has already reported bad escapes, which decode

@@ -16,6 +16,7 @@ use crate::diag::{Diagnostic, Emitter, Lang, escape};
 use crate::rules::syntax as r;
 use crate::source::{FileId, Sources, Span};
 use crate::tr;
+use smallvec::SmallVec;
 
 /// What the caller decides about parsing.
 #[derive(Clone, Debug)]
@@ -107,6 +108,7 @@ pub fn parse(
         soa_minimum: None,
         warned_missing_ttl: false,
         class: None,
+        name_buf: Vec::with_capacity(256),
     };
     p.parse_file(sources, file, origin, (None, None), em);
     let mut zone = p.zone;
@@ -194,6 +196,8 @@ struct Parser<'o, 'l> {
     soa_minimum: Option<u32>,
     warned_missing_ttl: bool,
     class: Option<u16>,
+    /// Reused for every owner name, so parsing one costs no allocation.
+    name_buf: Vec<u8>,
 }
 
 /// Per-file state: RFC 1035 says an included file does not change its parent's origin.
@@ -618,7 +622,9 @@ impl Parser<'_, '_> {
     }
 
     fn record(&mut self, st: &mut FileState, text: &str, e: &Entry, em: &mut Emitter<'_>) {
-        let toks: Vec<Tok<'_>> = e.tokens.iter().map(|t| self.tok(st, text, t)).collect();
+        // Most records have a handful of fields: keep them on the stack, not the heap.
+        let toks: SmallVec<[Tok<'_>; 12]> =
+            e.tokens.iter().map(|t| self.tok(st, text, t)).collect();
         let span = self.span(st, e.start, e.end);
         if e.poisoned {
             self.fail(st, e, None, None);
@@ -643,28 +649,21 @@ impl Parser<'_, '_> {
             }
         } else {
             let t = &toks[0];
-            let mut wire = Vec::new();
+            self.name_buf.clear();
             let text_of = t.text();
-            match parse_name(
-                &text_of,
-                st.origin.as_ref().map(OwnedName::as_ref),
-                &mut wire,
-            ) {
+            let origin = st.origin.as_ref().map(OwnedName::as_ref);
+            match parse_name(&text_of, origin, &mut self.name_buf) {
                 Ok(notes) => {
                     if notes.non_ascii {
                         non_ascii_owner(em, t, &text_of);
                         if let Some(a) = crate::zone::customer::to_a_label(&text_of) {
-                            wire.clear();
-                            let _ = parse_name(
-                                &a,
-                                st.origin.as_ref().map(OwnedName::as_ref),
-                                &mut wire,
-                            );
+                            self.name_buf.clear();
+                            let _ = parse_name(&a, origin, &mut self.name_buf);
                         }
                     }
-                    let id = self.zone.names.intern(
-                        NameRef::from_wire(&wire).expect("parse_name returns a valid name"),
-                    );
+                    let owner = NameRef::from_wire(&self.name_buf)
+                        .expect("parse_name returns a valid name");
+                    let id = self.zone.names.intern(owner);
                     st.last_owner = Some(id);
                     (id, &toks[1..])
                 }
@@ -755,11 +754,10 @@ impl Parser<'_, '_> {
 
         // Data.
         let start = self.zone.rdata.len();
-        let origin = st.origin.clone();
         let cx = rdata::Context {
             rtype,
             type_span: type_tok.span,
-            origin: origin.as_ref().map(OwnedName::as_ref),
+            origin: st.origin.as_ref().map(OwnedName::as_ref),
         };
         let Ok(notes) = rdata::parse(&cx, rdata_toks, &mut self.zone.rdata, em) else {
             self.fail(st, e, Some(owner), Some(rtype));
