@@ -8,6 +8,8 @@
 //! The crate is laid out by concern, and data flows one way:
 //!
 //! - [`source`]: bytes in, decoded text out, with byte spans that render as line and column.
+//! - [`table`]: record tables (CSV, TSV, Excel workbooks) read into the same records as a zone
+//!   file, with findings positioned by row and column.
 //! - [`zone`]: the lexer and parser (RFC 1035 §5), and the zone they produce: compact records
 //!   whose data is kept in wire form.
 //! - [`rules`]: the catalogue. Every finding has a rule with a stable code and bilingual docs.
@@ -30,4 +32,5 @@ pub mod policy;
 pub mod report;
 pub mod rules;
 pub mod source;
+pub mod table;
 pub mod zone;

@@ -11,6 +11,7 @@ pub mod docs;
 pub mod policy;
 pub mod registry;
 pub mod syntax;
+pub mod table;
 
 use crate::diag::{Emitter, Lang, Severity};
 use crate::source::Sources;

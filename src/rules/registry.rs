@@ -5,6 +5,7 @@
 use super::Rule;
 use super::policy as p;
 use super::syntax as s;
+use super::table as t;
 
 pub static RULES: &[&Rule] = &[
     // Source: reading the bytes.
@@ -56,6 +57,17 @@ pub static RULES: &[&Rule] = &[
     &s::INVALID_ENCODED_DATA,
     &s::INVALID_RDATA_FIELD,
     &s::INVALID_GENERIC_RDATA,
+    // Record tables (CSV, TSV, workbooks).
+    &t::NO_HEADER_ROW,
+    &t::UNKNOWN_COLUMN,
+    &t::MISSING_CELL,
+    &t::VALUE_IN_WRONG_COLUMN,
+    &t::MISSING_PRIORITY,
+    &t::CONFLICTING_PRIORITY,
+    &t::TABLE_TOO_LARGE,
+    &t::UNREADABLE_WORKBOOK,
+    &t::FORMULA_CELL,
+    &t::LINE_BREAK_IN_CELL,
     // Intake policy.
     &p::REGISTRAR_PSEUDO_RECORD,
 ];

@@ -62,18 +62,68 @@ pub struct Position {
 }
 
 /// How positions in a file are shown: as text lines, or as the rows and columns of a table
-/// (for spreadsheets, where the customer thinks in cells, not characters).
+/// (for record tables, where the customer thinks in cells, not characters).
 #[derive(Clone, Debug, Default)]
 pub enum Layout {
     #[default]
     Text,
-    /// Each line of the text is one row of a table; the cell boundaries (byte offsets of each
-    /// cell's start within the whole text) let a position be reported as row and column.
-    Table {
-        sheet: Option<String>,
-        first_row: u32,
-        cell_starts: Vec<Vec<u32>>,
-    },
+    /// The text holds a table: a CSV file as it was sent, or a rendering of a worksheet, one
+    /// line per row. A position is reported as the row and column the customer sees.
+    Table(TableLayout),
+}
+
+/// Where the rows and cells of a table are in its text.
+#[derive(Clone, Debug, Default)]
+pub struct TableLayout {
+    /// The worksheet, for workbooks; `None` for CSV and TSV files.
+    pub sheet: Option<String>,
+    /// The row number of the first row, as the customer counts (1 for row 1).
+    pub first_row: u32,
+    /// Byte offset at which each row starts, in order. A CSV row may span several lines when a
+    /// quoted cell holds a line break, so rows are not lines.
+    pub row_starts: Vec<u32>,
+    /// For each row, the byte offset at which each of its cells starts.
+    pub cell_starts: Vec<Vec<u32>>,
+    /// The header of each column, as written, for reports in the customer's terms.
+    pub headers: Vec<String>,
+    /// The workbook was rendered as text (cells separated by ` | `); CSV is shown as it is.
+    pub rendered: bool,
+}
+
+impl TableLayout {
+    /// 0-based row index and 0-based column index of a byte offset.
+    pub fn cell_of(&self, offset: u32) -> (usize, usize) {
+        let row = match self.row_starts.binary_search(&offset) {
+            Ok(r) => r,
+            Err(0) => 0,
+            Err(next) => next - 1,
+        };
+        let column = self
+            .cell_starts
+            .get(row)
+            .and_then(|cells| cells.iter().rposition(|&c| c <= offset))
+            .unwrap_or(0);
+        (row, column)
+    }
+
+    /// The row number the customer sees for a 0-based row index.
+    pub fn row_number(&self, row: usize) -> u32 {
+        self.first_row.saturating_add(row as u32)
+    }
+}
+
+/// The spreadsheet name of a 0-based column: 0 → `A`, 25 → `Z`, 26 → `AA`.
+pub fn column_letter(mut column: usize) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'A' + (column % 26) as u8);
+        if column < 26 {
+            break;
+        }
+        column = column / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8(out).expect("ASCII")
 }
 
 /// One decoded input file.
@@ -121,25 +171,16 @@ impl SourceFile {
     /// The 1-based line and column of a byte offset in the text.
     pub fn position(&self, offset: u32) -> Position {
         let offset = (offset as usize).min(self.text.len());
+        if let Layout::Table(table) = &self.layout {
+            let (row, column) = table.cell_of(offset as u32);
+            return Position {
+                line: table.row_number(row),
+                column: column as u32 + 1,
+            };
+        }
         let lines = self.lines();
         let line = lines.line_of(offset);
         let start = lines.line_start(line);
-        if let Layout::Table {
-            cell_starts,
-            first_row,
-            ..
-        } = &self.layout
-        {
-            let cells = cell_starts.get(line).map(Vec::as_slice).unwrap_or(&[]);
-            let column = cells
-                .iter()
-                .rposition(|&c| c as usize <= offset)
-                .map_or(1, |i| i + 1);
-            return Position {
-                line: *first_row + line as u32,
-                column: column as u32,
-            };
-        }
         let column = self.text[start..floor_char_boundary(&self.text, offset)]
             .chars()
             .count()
@@ -196,5 +237,39 @@ impl Sources {
         let start = floor_char_boundary(text, span.start as usize);
         let end = floor_char_boundary(text, span.end as usize).max(start);
         &text[start..end]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_letters() {
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(1), "B");
+        assert_eq!(column_letter(25), "Z");
+        assert_eq!(column_letter(26), "AA");
+        assert_eq!(column_letter(27), "AB");
+        assert_eq!(column_letter(701), "ZZ");
+        assert_eq!(column_letter(702), "AAA");
+        assert_eq!(column_letter(16_383), "XFD");
+    }
+
+    #[test]
+    fn table_positions_are_rows_and_columns() {
+        // Row 2 holds a quoted cell with a line break, so it spans two lines.
+        let text = "host,type\n\"a\nb\",A\nwww,AAAA\n";
+        let mut file = SourceFile::from_text("t.csv", text);
+        file.layout = Layout::Table(TableLayout {
+            first_row: 1,
+            row_starts: vec![0, 10, 18],
+            cell_starts: vec![vec![0, 5], vec![10, 16], vec![18, 22]],
+            ..TableLayout::default()
+        });
+        assert_eq!(file.position(6), Position { line: 1, column: 2 });
+        assert_eq!(file.position(13), Position { line: 2, column: 1 });
+        assert_eq!(file.position(16), Position { line: 2, column: 2 });
+        assert_eq!(file.position(22), Position { line: 3, column: 2 });
     }
 }

@@ -16,7 +16,8 @@ pub mod rtype;
 
 pub use name::{NameId, NameRef, NameTable, OwnedName};
 pub use parser::{
-    IncludeError, IncludeLoader, NoIncludes, ParseOptions, origin_from_file_name, parse,
+    IncludeError, IncludeLoader, NoIncludes, ParseOptions, TableOptions, TableRecord,
+    origin_from_file_name, parse, parse_table,
 };
 pub use rtype::RType;
 
@@ -107,6 +108,8 @@ pub enum OriginSource {
     OriginDirective,
     SoaOwner,
     FileName,
+    /// A record table named its domain above the header, or its hosts are all full names.
+    Table,
     None,
 }
 

@@ -126,6 +126,82 @@ pub fn parse(
     zone
 }
 
+/// One row of a record table, its cells read into tokens whose spans point at the cells.
+#[derive(Debug)]
+pub struct TableRecord<'a> {
+    /// The row, from its first cell to its last: the record's span.
+    pub span: Span,
+    /// The host; `None` for the apex (an empty cell or `@`).
+    pub owner: Option<Tok<'a>>,
+    /// The host cell, where findings about the owner point when it is empty.
+    pub owner_span: Span,
+    pub ttl: Option<Tok<'a>>,
+    pub rtype: Tok<'a>,
+    pub rdata: Vec<Tok<'a>>,
+    /// Faults the lexer found in the cells, at offsets of the table's text.
+    pub lex_errors: Vec<LexError>,
+}
+
+/// How a table's records are read.
+#[derive(Clone, Debug)]
+pub struct TableOptions {
+    pub origin: Option<OwnedName>,
+    pub origin_source: OriginSource,
+    /// The TTL of rows whose TTL cell is empty: what the host applies to such records.
+    pub default_ttl: u32,
+}
+
+/// Parses the rows of a record table (file `file` of `sources`) into a zone. Rows the table
+/// reader already refused are passed as `failed`, so that rules looking for a missing SOA or NS
+/// do not report them a second time.
+pub fn parse_table(
+    sources: &Sources,
+    file: FileId,
+    records: &[TableRecord<'_>],
+    failed: &[(Span, Option<RType>)],
+    table: &TableOptions,
+    options: &ParseOptions,
+    em: &mut Emitter<'_>,
+) -> Zone {
+    let mut no_includes = NoIncludes;
+    let zone = Zone::new(
+        table.origin.clone().unwrap_or_else(OwnedName::root),
+        table.origin_source,
+    );
+    let mut p = Parser {
+        zone,
+        options,
+        loader: &mut no_includes,
+        chain: vec![file],
+        soa_minimum: None,
+        warned_missing_ttl: false,
+        class: None,
+        name_buf: Vec::with_capacity(256),
+    };
+    let mut st = FileState {
+        file,
+        origin: table.origin.clone(),
+        default_ttl: Some(table.default_ttl),
+        last_ttl: None,
+        last_owner: None,
+        pending_suppression: None,
+    };
+    let text = &sources.get(file).text;
+    for rec in records {
+        p.table_record(&mut st, text, rec, em);
+    }
+    for &(span, rtype) in failed {
+        p.fail_span(span, None, rtype);
+    }
+    let mut zone = p.zone;
+    if table.origin_source != OriginSource::CommandLine
+        && let Some(soa) = zone.records.iter().find(|r| r.rtype == RType::SOA)
+    {
+        zone.origin = zone.names.get(soa.owner).to_owned();
+    }
+    zone
+}
+
 /// The origin for relative names before any `$ORIGIN`: `--origin`, else the file's first
 /// `$ORIGIN`, else an absolute SOA owner, else the file name.
 fn initial_origin(text: &str, options: &ParseOptions) -> (Option<OwnedName>, OriginSource) {
@@ -293,11 +369,12 @@ impl Parser<'_, '_> {
         owner: Option<super::NameId>,
         rtype: Option<RType>,
     ) {
-        self.zone.failed.push(FailedRecord {
-            owner,
-            rtype,
-            span: self.span(st, e.start, e.end),
-        });
+        let span = self.span(st, e.start, e.end);
+        self.fail_span(span, owner, rtype);
+    }
+
+    fn fail_span(&mut self, span: Span, owner: Option<super::NameId>, rtype: Option<RType>) {
+        self.zone.failed.push(FailedRecord { owner, rtype, span });
     }
 
     fn lex_errors(&self, st: &FileState, text: &str, e: &Entry, em: &mut Emitter<'_>) {
@@ -649,26 +726,12 @@ impl Parser<'_, '_> {
             }
         } else {
             let t = &toks[0];
-            self.name_buf.clear();
-            let text_of = t.text();
-            let origin = st.origin.as_ref().map(OwnedName::as_ref);
-            match parse_name(&text_of, origin, &mut self.name_buf) {
-                Ok(notes) => {
-                    if notes.non_ascii {
-                        non_ascii_owner(em, t, &text_of);
-                        if let Some(a) = crate::zone::customer::to_a_label(&text_of) {
-                            self.name_buf.clear();
-                            let _ = parse_name(&a, origin, &mut self.name_buf);
-                        }
-                    }
-                    let owner = NameRef::from_wire(&self.name_buf)
-                        .expect("parse_name returns a valid name");
-                    let id = self.zone.names.intern(owner);
+            match self.owner_name(st, t, &t.text(), em) {
+                Some(id) => {
                     st.last_owner = Some(id);
                     (id, &toks[1..])
                 }
-                Err(err) => {
-                    report_name_error(em, t, &err, "owner");
+                None => {
                     st.last_owner = None;
                     self.fail(st, e, None, None);
                     return;
@@ -730,6 +793,157 @@ impl Parser<'_, '_> {
         };
         let rdata_toks = &rest[i + 1..];
 
+        self.finish_record(
+            st,
+            span,
+            owner,
+            ttl,
+            class,
+            rtype,
+            type_tok.span,
+            rdata_toks,
+            flags,
+            false,
+            em,
+        );
+    }
+
+    /// Reads an owner name (written as `text`, which may differ from the token's own text),
+    /// reporting its faults; a Unicode name is read as its A-label, which is what was meant.
+    fn owner_name(
+        &mut self,
+        st: &FileState,
+        t: &Tok<'_>,
+        text: &str,
+        em: &mut Emitter<'_>,
+    ) -> Option<super::NameId> {
+        self.name_buf.clear();
+        let origin = st.origin.as_ref().map(OwnedName::as_ref);
+        match parse_name(text, origin, &mut self.name_buf) {
+            Ok(notes) => {
+                if notes.non_ascii {
+                    non_ascii_owner(em, t, text);
+                    if let Some(a) = crate::zone::customer::to_a_label(text) {
+                        let mut ascii = Vec::new();
+                        if parse_name(&a, origin, &mut ascii).is_ok() {
+                            self.name_buf = ascii;
+                        }
+                    }
+                }
+                let owner =
+                    NameRef::from_wire(&self.name_buf).expect("parse_name returns a valid name");
+                Some(self.zone.names.intern(owner))
+            }
+            Err(err) => {
+                report_name_error(em, t, &err, "owner");
+                None
+            }
+        }
+    }
+
+    /// One row of a record table: the same checks as a zone line, on cells instead of fields.
+    fn table_record(
+        &mut self,
+        st: &mut FileState,
+        text: &str,
+        rec: &TableRecord<'_>,
+        em: &mut Emitter<'_>,
+    ) {
+        if !rec.lex_errors.is_empty() {
+            let entry = Entry {
+                errors: rec.lex_errors.clone(),
+                ..Entry::default()
+            };
+            self.lex_errors(st, text, &entry, em);
+        }
+        let owner = match &rec.owner {
+            Some(t) => {
+                let written = t.text();
+                // A host written as a full name without the trailing dot (`www.example.co.jp` in
+                // the zone example.co.jp) is that name, not `www.example.co.jp.example.co.jp.`.
+                let complete = st.origin.as_ref().is_some_and(|o| {
+                    let zone = o.to_string();
+                    let zone = zone.trim_end_matches('.');
+                    let host = written.to_ascii_lowercase();
+                    !zone.is_empty()
+                        && !host.ends_with('.')
+                        && (host == zone.to_ascii_lowercase()
+                            || host.ends_with(&format!(".{}", zone.to_ascii_lowercase())))
+                });
+                let written = if complete {
+                    std::borrow::Cow::Owned(format!("{written}."))
+                } else {
+                    written
+                };
+                self.owner_name(st, t, &written, em)
+            }
+            None => {
+                let apex = Tok {
+                    raw: "@",
+                    span: rec.owner_span,
+                    flags: 0,
+                };
+                self.owner_name(st, &apex, "@", em)
+            }
+        };
+        let Some(owner) = owner else {
+            self.fail_span(rec.span, None, None);
+            return;
+        };
+        let ttl = match &rec.ttl {
+            Some(t) => match parse_ttl(t) {
+                Ok(v) => Some(v),
+                Err(help) => {
+                    let lang = em.lang;
+                    em.emit(
+                        Diagnostic::new(
+                            &r::INVALID_TTL,
+                            t.span,
+                            tr!(lang, "invalid TTL `{}`", "TTL `{}` が不正です", t.shown()),
+                        )
+                        .help(help.pick(lang)),
+                    );
+                    self.fail_span(rec.span, Some(owner), RType::from_name(&rec.rtype.text()));
+                    return;
+                }
+            },
+            None => None,
+        };
+        let Some(rtype) = self.record_type(&rec.rtype, &[], true, em) else {
+            self.fail_span(rec.span, Some(owner), None);
+            return;
+        };
+        self.finish_record(
+            st,
+            rec.span,
+            owner,
+            ttl,
+            None,
+            rtype,
+            rec.rtype.span,
+            &rec.rdata,
+            0,
+            true,
+            em,
+        );
+    }
+
+    /// The part of a record every input shares: class, data, TTL default, and the record itself.
+    #[allow(clippy::too_many_arguments)]
+    fn finish_record(
+        &mut self,
+        st: &mut FileState,
+        span: Span,
+        owner: super::NameId,
+        ttl: Option<u32>,
+        class: Option<(u16, Span)>,
+        rtype: RType,
+        type_span: Span,
+        rdata_toks: &[Tok<'_>],
+        mut flags: u8,
+        dotted_names_absolute: bool,
+        em: &mut Emitter<'_>,
+    ) {
         // Class: the zone's is set by its first record (RFC 1035 §5.2).
         let class_code = match class {
             Some((c, cspan)) => {
@@ -742,7 +956,7 @@ impl Parser<'_, '_> {
                             "class {got} in a zone of class {want}", "クラス {want} のゾーンにクラス {got} のレコードがあります"))
                             .help(tr!(lang, "all records of a zone share one class; write `{want}` or leave the class out",
                                 "ゾーン内のレコードは同じクラスです。`{want}` と書くか、クラスを省略してください")));
-                        self.fail(st, e, Some(owner), Some(rtype));
+                        self.fail_span(span, Some(owner), Some(rtype));
                         return;
                     }
                     Some(_) => {}
@@ -756,11 +970,12 @@ impl Parser<'_, '_> {
         let start = self.zone.rdata.len();
         let cx = rdata::Context {
             rtype,
-            type_span: type_tok.span,
+            type_span,
+            dotted_names_absolute,
             origin: st.origin.as_ref().map(OwnedName::as_ref),
         };
         let Ok(notes) = rdata::parse(&cx, rdata_toks, &mut self.zone.rdata, em) else {
-            self.fail(st, e, Some(owner), Some(rtype));
+            self.fail_span(span, Some(owner), Some(rtype));
             return;
         };
         if !notes.relative_names.is_empty() {
@@ -803,7 +1018,7 @@ impl Parser<'_, '_> {
                             .help(tr!(lang, "add `$TTL 3600` at the top of the file, or give the record a TTL",
                                 "ファイル先頭に `$TTL 3600` を追加するか、レコードに TTL を書いてください")));
                         self.zone.rdata.truncate(start);
-                        self.fail(st, e, Some(owner), Some(rtype));
+                        self.fail_span(span, Some(owner), Some(rtype));
                         return;
                     }
                 },
@@ -906,6 +1121,7 @@ impl Parser<'_, '_> {
                 let cx = rdata::Context {
                     rtype,
                     type_span: g.type_span,
+                    dotted_names_absolute: false,
                     origin: origin.as_ref().map(OwnedName::as_ref),
                 };
                 if rdata::parse(&cx, rdata_toks, &mut self.zone.rdata, em).is_err() {

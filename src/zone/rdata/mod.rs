@@ -119,6 +119,10 @@ pub struct Context<'a> {
     /// The span of the type token, for "missing data" findings.
     pub type_span: Span,
     pub origin: Option<NameRef<'a>>,
+    /// Names with a dot inside are complete even without the trailing dot: record tables are
+    /// written that way (`mail.example.net` means the mail server, never
+    /// `mail.example.net.example.co.jp.`). A name without a dot is still relative to the zone.
+    pub dotted_names_absolute: bool,
 }
 
 /// What parsing noticed that the caller may want to report at record level.
@@ -443,7 +447,13 @@ impl<'p> Parser<'p, '_, '_, '_> {
 
     /// Parses a name token and appends its wire form.
     fn name(&mut self, t: &Tok<'_>, field: &str) -> Option<NameNotes> {
-        let text = t.text();
+        let mut text = t.text();
+        if self.cx.dotted_names_absolute
+            && !text.ends_with('.')
+            && text.trim_end_matches('.').contains('.')
+        {
+            text = Cow::Owned(format!("{text}."));
+        }
         match crate::zone::name::parse_name(&text, self.cx.origin, self.out) {
             Ok(notes) => {
                 if notes.relative && text != "@" {
