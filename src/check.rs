@@ -3,7 +3,7 @@
 //! This is the library's front door. It does no I/O of its own: the caller hands it the bytes
 //! (read within the size limit) and an [`IncludeLoader`] that decides what else may be read.
 
-use crate::diag::{Diagnostic, Emitter, Lang, RuleFilter, Severity};
+use crate::diag::{Diagnostic, Emitter, Lang, RuleFilter, Severity, escape};
 use crate::rules::{self, syntax as r};
 use crate::source::{Encoding, FileId, SourceFile, Sources, Span};
 use crate::tr;
@@ -22,6 +22,10 @@ pub struct CheckOptions {
     /// A file is rejected when it has a finding at least this severe.
     pub fail_on: Severity,
     pub policy: crate::policy::Policy,
+    /// `--input-format`: a zone file, a record table, or decided from the content.
+    pub input_format: crate::table::InputFormat,
+    /// `--sheet`: the worksheet of a workbook to read (the first visible one otherwise).
+    pub sheet: Option<String>,
 }
 
 impl Default for CheckOptions {
@@ -34,6 +38,8 @@ impl Default for CheckOptions {
             max_file_size: 64 << 20,
             fail_on: Severity::Error,
             policy: crate::policy::Policy::default(),
+            input_format: crate::table::InputFormat::Auto,
+            sheet: None,
         }
     }
 }
@@ -159,6 +165,9 @@ pub fn check_owned(
                 "ゾーンそのものを送ってください。本当にこれほど大きいゾーンなら --max-file-size で上限を上げてください")));
         return finish(file, path, "unknown".into(), None, em, options);
     }
+    if let Some(kind) = crate::table::workbook_kind(options.input_format, path, &bytes) {
+        return check_workbook(sources, path, &bytes, kind, options, em);
+    }
     if let Some(kind) = binary_kind(&bytes) {
         let file = sources.add(SourceFile::from_text(path, ""));
         let kind_ja = binary_kind_ja(kind);
@@ -170,9 +179,94 @@ pub fn check_owned(
     }
     let decoded = crate::source::decode_owned(bytes, options.encoding);
     let encoding = decoded.encoding.to_string();
+    let delimiter = crate::table::text_delimiter(options.input_format, path, &decoded.text);
     let file = sources.add(SourceFile::new(path, decoded));
     report_malformed(sources, file, &mut em);
-    check_source(sources, file, path, encoding, options, loader, em)
+    match delimiter {
+        Some(delimiter) => {
+            let (grid, unclosed) = crate::table::csv::read(&sources.get(file).text, delimiter);
+            let read = table_options(options, None, false);
+            let zone = crate::table::read(sources, file, &grid, &unclosed, &read, &mut em);
+            check_zone(sources, file, path, encoding, zone, options, em)
+        }
+        None => check_source(sources, file, path, encoding, options, loader, em),
+    }
+}
+
+fn table_options(
+    options: &CheckOptions,
+    sheet: Option<String>,
+    rendered: bool,
+) -> crate::table::ReadOptions {
+    crate::table::ReadOptions {
+        origin: options.parse.origin.clone(),
+        file_name_origin: options.parse.file_name_origin.clone(),
+        parse: options.parse.clone(),
+        sheet,
+        first_row: 1,
+        rendered,
+        default_ttl: crate::table::DEFAULT_TTL,
+    }
+}
+
+/// Checks a workbook: one sheet, rendered as text, read as a record table.
+fn check_workbook(
+    sources: &mut Sources,
+    path: &str,
+    bytes: &[u8],
+    kind: crate::table::workbook::Kind,
+    options: &CheckOptions,
+    mut em: Emitter<'_>,
+) -> FileReport {
+    use crate::table::workbook::{self, WorkbookError};
+    let lang = options.lang;
+    let format = match kind {
+        workbook::Kind::Xlsx => "xlsx",
+        workbook::Kind::Xls => "xls",
+    };
+    match workbook::read(bytes, kind, options.sheet.as_deref()) {
+        Ok(book) => {
+            let file = sources.add(SourceFile::from_text(path, book.text));
+            let read = table_options(options, Some(book.sheet), true);
+            let zone = crate::table::read(sources, file, &book.grid, &[], &read, &mut em);
+            check_zone(sources, file, path, format.into(), zone, options, em)
+        }
+        Err(e) => {
+            let file = sources.add(SourceFile::from_text(path, ""));
+            let at = Span::new(file, 0, 0);
+            let max = workbook::MAX_EXPANDED >> 20;
+            let d = match e {
+                WorkbookError::Encrypted => Diagnostic::new(&crate::rules::table::UNREADABLE_WORKBOOK, at, tr!(lang,
+                    "the workbook is protected by a password", "ブックがパスワードで保護されています"))
+                    .help(tr!(lang, "ask for the workbook without a password, or the record table saved as CSV",
+                        "パスワードなしのブック、または CSV で保存したレコード表を依頼してください")),
+                WorkbookError::TooLarge { .. } => Diagnostic::new(&crate::rules::table::UNREADABLE_WORKBOOK, at, tr!(lang,
+                    "the workbook's parts expand to more than {max} MiB; it was not read",
+                    "ブックの中身が展開すると {max} MiB を超えるため読み込みませんでした"))
+                    .help(tr!(lang, "a record table is far smaller; ask for the records alone, saved as CSV",
+                        "レコード表はこれよりずっと小さいはずです。レコードだけを CSV で保存したものを依頼してください")),
+                WorkbookError::NoSuchSheet { requested, sheets } => {
+                    let requested = escape(&requested).into_owned();
+                    let sheets = sheets.iter().map(|s| format!("`{}`", escape(s))).collect::<Vec<_>>().join(", ");
+                    Diagnostic::new(&crate::rules::table::UNREADABLE_WORKBOOK, at, tr!(lang,
+                        "the workbook has no sheet `{requested}`", "ブックにシート `{requested}` がありません"))
+                        .help(tr!(lang, "the sheets are {sheets}; pass one of them with --sheet",
+                            "シートは {sheets} です。いずれかを --sheet に指定してください"))
+                }
+                WorkbookError::NoSheets => Diagnostic::new(&crate::rules::table::UNREADABLE_WORKBOOK, at, tr!(lang,
+                    "the workbook has no sheets", "ブックにシートがありません")),
+                WorkbookError::Unreadable(why) => {
+                    let why = escape(&why).into_owned();
+                    Diagnostic::new(&crate::rules::table::UNREADABLE_WORKBOOK, at, tr!(lang,
+                        "the workbook cannot be read: {why}", "ブックを読み込めません: {why}"))
+                        .help(tr!(lang, "ask for the workbook saved again from Excel, or the record table saved as CSV",
+                            "Excel で保存し直したブック、または CSV で保存したレコード表を依頼してください"))
+                }
+            };
+            em.emit(d);
+            finish(file, path, format.into(), None, em, options)
+        }
+    }
 }
 
 /// Checks a file already in `sources` (its text decoded): parse, rules, verdict.
@@ -190,6 +284,19 @@ pub fn check_source(
     for id in (file.0 + 1)..sources.len() as u32 {
         report_malformed(sources, FileId(id), &mut em);
     }
+    check_zone(sources, file, path, encoding, zone, options, em)
+}
+
+/// Runs the zone rules on a parsed zone and decides the verdict.
+fn check_zone(
+    sources: &Sources,
+    file: FileId,
+    path: &str,
+    encoding: String,
+    zone: Zone,
+    options: &CheckOptions,
+    mut em: Emitter<'_>,
+) -> FileReport {
     let index = ZoneIndex::new(&zone);
     let cx = rules::Context {
         zone: &zone,

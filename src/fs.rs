@@ -122,7 +122,7 @@ impl IncludeLoader for IncludeDir {
 }
 
 /// Whether a file in a directory walk looks like something to check: zone files by name
-/// (`*.zone`, `*.db`, `db.*`), record tables, or any file whose first meaningful line is a
+/// (`*.zone`, `*.db`, `db.*`), record tables (`*.csv`, `*.tsv`, `*.xlsx`, `*.xls`), or any file whose first meaningful line is a
 /// directive or an SOA.
 pub fn looks_like_zone(path: &Path) -> bool {
     let name = path
@@ -135,6 +135,8 @@ pub fn looks_like_zone(path: &Path) -> bool {
         || name.starts_with("db.")
         || name.ends_with(".csv")
         || name.ends_with(".tsv")
+        || name.ends_with(".xlsx")
+        || name.ends_with(".xls")
     {
         return true;
     }

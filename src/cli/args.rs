@@ -49,6 +49,12 @@ pub struct InputArgs {
     /// Encoding of the input: auto, utf-8, shift_jis, euc-jp, iso-2022-jp, utf-16le, utf-16be
     #[arg(long, default_value = "auto", value_name = "ENCODING")]
     pub encoding: String,
+    /// What the input is: a zone file, a record table (csv, tsv), or an Excel workbook (xlsx, also .xls); auto decides from the content, then the file name
+    #[arg(long, value_enum, default_value_t = crate::table::InputFormat::Auto, value_name = "FORMAT")]
+    pub input_format: crate::table::InputFormat,
+    /// The worksheet of a workbook to read [default: the first visible sheet]
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
     /// Allow $INCLUDE of files that, once canonicalised, lie inside DIR (refused by default)
     #[arg(long, value_name = "DIR")]
     pub allow_include: Option<PathBuf>,

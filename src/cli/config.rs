@@ -66,6 +66,8 @@ pub fn check_options(input: &InputArgs, lang: Lang) -> anyhow::Result<CheckOptio
         lang,
         encoding,
         max_file_size: input.max_file_size,
+        input_format: input.input_format,
+        sheet: input.sheet.clone(),
         ..CheckOptions::default()
     })
 }

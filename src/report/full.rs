@@ -39,6 +39,11 @@ pub fn render(run: &Run<'_>, options: &RenderOptions, out: &mut dyn Write) -> io
     }
     for f in run.files {
         let (diagnostics, hidden) = shown(f, options.max_diagnostics);
+        if !diagnostics.is_empty()
+            && let Some(intro) = super::table_intro(run.sources, f, options.lang)
+        {
+            writeln!(out, "{intro}\n")?;
+        }
         for d in diagnostics {
             writeln!(
                 out,
@@ -48,6 +53,9 @@ pub fn render(run: &Run<'_>, options: &RenderOptions, out: &mut dyn Write) -> io
         }
         if hidden > 0 {
             writeln!(out, "{}", hidden_line(hidden, options.lang))?;
+        }
+        if let Some(list) = super::corrections(run.sources, f, diagnostics, options.lang) {
+            writeln!(out, "{list}\n")?;
         }
         writeln!(out, "{}", file_line(f, options.lang))?;
     }
@@ -78,14 +86,19 @@ fn render_one(sources: &Sources, d: &Diagnostic, renderer: &Renderer, lang: Lang
         .id(d.rule.code);
     let mut group = Group::with_title(title);
     let mut notes = Vec::new();
+    let place = super::table_place(sources, d, lang);
     if file.text.is_empty() {
         // Findings about a whole file (too large, binary) have no line to show.
         group = group.element(annotate_snippets::Origin::path(path.clone()));
     } else {
         let excerpt = Excerpt::new(sources, d.span, d.labels.iter().map(|l| l.span));
-        let mut snippet = Snippet::source(excerpt.text.clone())
-            .line_start(excerpt.first_line + 1)
-            .path(path.clone())
+        let snippet = Snippet::source(excerpt.text.clone()).line_start(excerpt.first_line + 1);
+        let snippet = if place.is_some() {
+            snippet
+        } else {
+            snippet.path(path.clone())
+        };
+        let mut snippet = snippet
             .fold(false)
             .annotation(AnnotationKind::Primary.span(excerpt.map(d.span)));
         for label in &d.labels {
@@ -114,7 +127,26 @@ fn render_one(sources: &Sources, d: &Diagnostic, renderer: &Renderer, lang: Lang
     if let Some(help) = &d.help {
         group = group.element(help_level.message(help.as_str()));
     }
-    renderer.render(&[group])
+    let rendered = renderer.render(&[group]);
+    match place {
+        // In a table the place is a row and a column, not a line and a character, so the
+        // location line is written here, where the renderer would put `file:line:column`.
+        Some(place) if !file.text.is_empty() => {
+            let lines = file.lines();
+            let last = d
+                .labels
+                .iter()
+                .map(|l| l.span)
+                .chain([d.span])
+                .filter(|s| s.file == d.span.file)
+                .map(|s| lines.line_of(s.end as usize) + 1)
+                .max()
+                .unwrap_or(1);
+            let indent = " ".repeat(last.to_string().len());
+            rendered.replacen('\n', &format!("\n{indent}--> {path}: {place}\n"), 1)
+        }
+        _ => rendered,
+    }
 }
 
 /// The lines a finding shows, escaped for the terminal, with a map from source offsets to

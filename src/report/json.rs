@@ -57,6 +57,11 @@ struct Diag<'a> {
     column: u32,
     end_line: u32,
     end_column: u32,
+    /// For record tables: the cell (`C6`) and the worksheet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cell: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sheet: Option<String>,
     labels: Vec<Label<'a>>,
 }
 
@@ -93,7 +98,11 @@ pub fn render(run: &Run<'_>, options: &RenderOptions, out: &mut dyn Write) -> io
                     .iter()
                     .map(|d| {
                         let at = locate(run.sources, d);
+                        let (cell, sheet) = super::table_cell(run.sources, d)
+                            .map_or((None, None), |(c, s)| (Some(c), s));
                         Diag {
+                            cell,
+                            sheet,
                             code: d.rule.code,
                             name: d.rule.name,
                             severity: d.severity,

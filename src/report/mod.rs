@@ -111,6 +111,108 @@ pub fn locate(sources: &Sources, d: &Diagnostic) -> Location {
     }
 }
 
+/// Where a finding is in a record table, as the customer counts: the sheet, the row and the
+/// column with its heading (`row 6, column C (TTL)` / `6行目 C列（TTL）`). `None` for text
+/// files; "the whole table" for findings about the file as a whole.
+pub fn table_place(sources: &Sources, d: &Diagnostic, lang: Lang) -> Option<String> {
+    let file = sources.get(d.span.file);
+    let crate::source::Layout::Table(table) = &file.layout else {
+        return None;
+    };
+    if file.text.is_empty() {
+        return Some(tr!(lang, "the whole file", "ファイル全体"));
+    }
+    let (row, column) = table.cell_of(d.span.start);
+    let number = table.row_number(row);
+    let letter = crate::source::column_letter(column);
+    let header = table
+        .headers
+        .get(column)
+        .filter(|h| !h.is_empty())
+        .map(|h| crate::diag::escape(h).into_owned());
+    Some(match header {
+        Some(h) => tr!(lang, "row {number}, column {letter} ({h})", "{number}行目 {letter}列（{h}）"),
+        None => tr!(lang, "row {number}, column {letter}", "{number}行目 {letter}列"),
+    })
+}
+
+/// The cell a finding is in, as a spreadsheet names it (`C6`), and its sheet.
+pub fn table_cell(sources: &Sources, d: &Diagnostic) -> Option<(String, Option<String>)> {
+    let file = sources.get(d.span.file);
+    let crate::source::Layout::Table(table) = &file.layout else {
+        return None;
+    };
+    let (row, column) = table.cell_of(d.span.start);
+    Some((
+        format!(
+            "{}{}",
+            crate::source::column_letter(column),
+            table.row_number(row)
+        ),
+        table.sheet.clone(),
+    ))
+}
+
+/// The line before a table's findings, saying what is shown: a workbook is rendered as text.
+pub fn table_intro(sources: &Sources, f: &FileReport, lang: Lang) -> Option<String> {
+    let file = sources.get(f.file);
+    let crate::source::Layout::Table(table) = &file.layout else {
+        return None;
+    };
+    let path = crate::diag::escape(&f.path);
+    let sep = crate::table::workbook::SEPARATOR.trim();
+    match &table.sheet {
+        Some(sheet) if table.rendered => {
+            let sheet = crate::diag::escape(sheet);
+            Some(tr!(lang,
+                "{path}: sheet `{sheet}`, shown one row per line with cells separated by `{sep}`; positions are rows and columns",
+                "{path}: シート「{sheet}」を 1 行 1 行のテキストで示します（セルの区切りは `{sep}`）。位置は行と列です"))
+        }
+        _ => Some(tr!(lang,
+            "{path}: a record table; positions are rows and columns",
+            "{path}: レコード表です。位置は行と列です")),
+    }
+}
+
+/// For a record table, what to correct where, in the customer's terms, so the operator can
+/// send the list back with the application.
+pub fn corrections(
+    sources: &Sources,
+    f: &FileReport,
+    shown: &[Diagnostic],
+    lang: Lang,
+) -> Option<String> {
+    let file = sources.get(f.file);
+    let crate::source::Layout::Table(table) = &file.layout else {
+        return None;
+    };
+    let items: Vec<String> = shown
+        .iter()
+        .filter(|d| d.severity != Severity::Info)
+        .filter_map(|d| {
+            let place = table_place(sources, d, lang)?;
+            let help = d
+                .help
+                .as_deref()
+                .map(|h| tr!(lang, " ({h})", "（{h}）"))
+                .unwrap_or_default();
+            Some(format!("  {place}: {}{help}", d.message))
+        })
+        .collect();
+    if items.is_empty() {
+        return None;
+    }
+    let path = crate::diag::escape(&f.path);
+    let title = match &table.sheet {
+        Some(sheet) => {
+            let sheet = crate::diag::escape(sheet);
+            tr!(lang, "{path}: to correct (sheet `{sheet}`):", "{path}: 修正箇所（シート「{sheet}」）:")
+        }
+        None => tr!(lang, "{path}: to correct:", "{path}: 修正箇所:"),
+    };
+    Some(format!("{title}\n{}", items.join("\n")))
+}
+
 /// The run's last line: files checked, accepted and rejected, and findings by severity.
 pub fn summary_line(s: &Summary, lang: Lang) -> String {
     let Summary {
