@@ -3,6 +3,9 @@
 //!
 //! Fixtures live in `fixtures/rules/`: `ZG032.zone` must report ZG032, `ZG032.ok.zone` must not.
 //! A fixture's first line may hold extra arguments: `; zonegate-test: --allow-include include`.
+//! Rules about record tables use `CODE.csv`, `CODE.tsv` or `CODE.xlsx` instead; the workbooks
+//! are written by `common::generate_workbook_fixtures` with rust_xlsxwriter, not committed from
+//! elsewhere.
 //! Rules of the live phase are exercised against real servers in `tests/live.rs` instead.
 
 mod common;
@@ -32,6 +35,25 @@ fn check_json(file: &str) -> (serde_json::Value, std::process::Output) {
     (json, out)
 }
 
+/// The fixture of a rule that triggers it (`ok` false) or must not (`ok` true), whatever its
+/// format.
+fn fixture_file(code: &str, ok: bool) -> String {
+    common::generate_workbook_fixtures();
+    let dir = fixtures().join("rules");
+    let name = |ext: &str| {
+        if ok {
+            format!("{code}.ok.{ext}")
+        } else {
+            format!("{code}.{ext}")
+        }
+    };
+    ["zone", "csv", "tsv", "xlsx"]
+        .into_iter()
+        .map(name)
+        .find(|f| dir.join(f).exists())
+        .unwrap_or_else(|| name("zone"))
+}
+
 fn fixture_rules() -> impl Iterator<Item = &'static zonegate::rules::Rule> {
     RULES
         .iter()
@@ -45,8 +67,8 @@ fn every_rule_has_a_fixture_that_triggers_it_and_one_that_does_not() {
     for rule in fixture_rules() {
         let code = rule.code;
         for (file, should) in [
-            (format!("{code}.zone"), true),
-            (format!("{code}.ok.zone"), false),
+            (fixture_file(code, false), true),
+            (fixture_file(code, true), false),
         ] {
             if !fixtures().join("rules").join(&file).exists() {
                 problems.push(format!("{file}: missing"));
@@ -74,7 +96,7 @@ fn every_rule_has_a_fixture_that_triggers_it_and_one_that_does_not() {
 fn rendered_findings_match_snapshots() {
     let dir = fixtures().join("rules");
     for rule in fixture_rules() {
-        let file = format!("{}.zone", rule.code);
+        let file = fixture_file(rule.code, false);
         let mut args: Vec<String> = vec![
             "check".into(),
             "--format".into(),

@@ -6,7 +6,7 @@
 //! does. A quote that never closes is reported where it opened, and the cell is read to the
 //! end of its line instead, so one stray quote does not swallow the rest of the file.
 
-use super::grid::{Cell, Grid, MAX_COLUMNS, MAX_ROWS, Row, Unescaped};
+use super::grid::{Cell, Grid, MAX_COLUMNS, MAX_ROWS, Note, Row, Unescaped};
 
 /// Where a quoted cell opened but never closed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,6 +17,7 @@ pub struct UnclosedQuote {
 
 pub fn read(text: &str, delimiter: u8) -> (Grid, Vec<UnclosedQuote>) {
     let mut unclosed = Vec::new();
+    let mut notes = Vec::new();
     let mut rows = Vec::new();
     let bytes = text.as_bytes();
     let mut pos = 0usize;
@@ -32,7 +33,22 @@ pub fn read(text: &str, delimiter: u8) -> (Grid, Vec<UnclosedQuote>) {
             cells: Vec::new(),
         };
         loop {
-            let (cell, next, ended) = read_cell(text, pos, delimiter, &mut unclosed);
+            let (mut cell, next, ended) = read_cell(text, pos, delimiter, &mut unclosed);
+            if cell.value(text).contains(['\n', '\r']) && row.cells.len() < MAX_COLUMNS {
+                notes.push(Note::LineBreak {
+                    row: rows.len(),
+                    column: row.cells.len(),
+                });
+                // Read as a space, as the workbook reader does; the break is reported.
+                let u = cell.unescaped.take().unwrap_or_else(|| Unescaped {
+                    value: cell.value(text).to_owned(),
+                    offsets: (cell.value_start..cell.value_end).collect(),
+                });
+                cell.unescaped = Some(Unescaped {
+                    value: u.value.replace(['\n', '\r'], " "),
+                    offsets: u.offsets,
+                });
+            }
             if row.cells.len() < MAX_COLUMNS {
                 row.cells.push(cell);
             } else if cell.value_end > cell.value_start {
@@ -47,6 +63,7 @@ pub fn read(text: &str, delimiter: u8) -> (Grid, Vec<UnclosedQuote>) {
     }
     let mut grid = Grid {
         rows,
+        notes,
         ..Grid::default()
     };
     grid.mark_truncated(truncated_rows, truncated_columns);
@@ -187,13 +204,18 @@ mod tests {
             [
                 vec!["host", "type", "value"],
                 vec!["www", "TXT", "\"v=spf1 -all\""],
-                vec!["a\nb", "A", "1,2"],
+                vec!["a b", "A", "1,2"],
             ]
         );
+        // The line break is read as a space, and noted for a finding.
+        assert!(matches!(
+            grid.notes[..],
+            [Note::LineBreak { row: 2, column: 0 }]
+        ));
         // The value's bytes map back to the text: `"` of `"v=` is the first of a `""` pair.
         let cell = &grid.rows[1].cells[2];
         assert_eq!(&text[cell.offset(1) as usize..][..3], "v=s");
-        assert_eq!(grid.rows[2].start, 42);
+        assert_eq!(grid.rows[2].start, 43);
     }
 
     #[test]

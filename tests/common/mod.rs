@@ -56,3 +56,108 @@ pub fn fixture_args(path: &Path) -> Vec<String> {
         .map(|a| a.split_whitespace().map(String::from).collect())
         .unwrap_or_default()
 }
+
+/// A cell of a test workbook: text, a number (as Excel stores TTLs typed as numbers), or a
+/// formula with the value Excel would have saved.
+#[derive(Clone, Debug)]
+pub enum XCell {
+    Text(&'static str),
+    Number(f64),
+    Formula(&'static str, &'static str),
+    Empty,
+}
+
+/// Builds an `.xlsx` with rust_xlsxwriter: one sheet named `sheet` holding `rows` from row 1,
+/// and `merges` (first row, first column, last row, last column; 0-based) merged. The document
+/// properties are fixed, so the same rows always make the same bytes.
+pub fn xlsx(sheet: &str, rows: &[Vec<XCell>], merges: &[(u32, u16, u32, u16)]) -> Vec<u8> {
+    use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Formula, Workbook};
+    let mut book = Workbook::new();
+    let created = ExcelDateTime::from_ymd(2024, 1, 1).expect("date");
+    book.set_properties(&DocProperties::new().set_creation_datetime(&created));
+    let ws = book.add_worksheet();
+    ws.set_name(sheet).expect("sheet name");
+    for &(r0, c0, r1, c1) in merges {
+        let text = match &rows[r0 as usize][c0 as usize] {
+            XCell::Text(t) => *t,
+            _ => "",
+        };
+        ws.merge_range(r0, c0, r1, c1, text, &Format::new())
+            .expect("merge");
+    }
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            let (r, c) = (r as u32, c as u16);
+            if merges
+                .iter()
+                .any(|&(r0, c0, r1, c1)| (r0..=r1).contains(&r) && (c0..=c1).contains(&c))
+            {
+                continue;
+            }
+            match cell {
+                XCell::Text(t) => {
+                    ws.write_string(r, c, *t).expect("write");
+                }
+                XCell::Number(n) => {
+                    ws.write_number(r, c, *n).expect("write");
+                }
+                XCell::Formula(f, result) => {
+                    ws.write_formula(r, c, Formula::new(*f).set_result(*result))
+                        .expect("write");
+                }
+                XCell::Empty => {}
+            }
+        }
+    }
+    book.save_to_buffer().expect("xlsx")
+}
+
+/// Writes the rule fixtures that are workbooks, made here rather than committed from
+/// elsewhere; rewritten only when they differ, so a clean run leaves the tree unchanged.
+pub fn generate_workbook_fixtures() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        use XCell::*;
+        let base = |rows: &mut Vec<Vec<XCell>>| {
+            rows.push(vec![Text("ドメイン名：example.jp")]);
+            rows.push(vec![
+                Text("ホスト名"),
+                Text("タイプ"),
+                Text("TTL"),
+                Text("優先度"),
+                Text("値"),
+            ]);
+            for (host, ty, value) in [
+                (
+                    "@",
+                    "SOA",
+                    "ns1.example.jp. hostmaster.example.jp. 2024010101 7200 900 1209600 3600",
+                ),
+                ("@", "NS", "ns1.example.jp."),
+                ("@", "NS", "ns2.example.net."),
+                ("ns1", "A", "192.0.2.53"),
+            ] {
+                rows.push(vec![Text(host), Text(ty), Number(3600.0), Empty, Text(value)]);
+            }
+        };
+        let mut rows = Vec::new();
+        base(&mut rows);
+        rows.push(vec![
+            Text("www"),
+            Text("A"),
+            Formula("=C6", "3600"),
+            Empty,
+            Text("192.0.2.1"),
+        ]);
+        write_if_changed(
+            &fixtures().join("rules/ZG068.xlsx"),
+            &xlsx("申込書", &rows, &[]),
+        );
+    });
+}
+
+fn write_if_changed(path: &Path, bytes: &[u8]) {
+    if std::fs::read(path).ok().as_deref() != Some(bytes) {
+        std::fs::write(path, bytes).expect("fixture written");
+    }
+}
