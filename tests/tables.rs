@@ -3,9 +3,9 @@
 
 mod common;
 
+use XCell::*;
 use common::{XCell, codes, run, stdout, xlsx};
 use std::path::Path;
-use XCell::*;
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) {
     std::fs::write(dir.join(name), bytes).unwrap();
@@ -41,8 +41,20 @@ fn places(json: &serde_json::Value) -> Vec<(String, u64, u64, String)> {
 fn annex(bad: bool) -> Vec<Vec<XCell>> {
     let dkim = "v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu5Q0yIv1mXcN3zYwS0Jm8X4m2nLr6cZ1bQ0o2k3wKqD1eXbFz4qvE5pG8fR6t9s3vH4kJ2nM1cL7xY0aB5dE8gH2jK4lM6nO8pQ0rS2tU4vW6xY8zA0bC2dE4fG6hI8jK0lM2nO4pQ6rS8tU0vW2xY4zA6bC8dE0fG2hI4jK6lM8nO0pQ2rS4tU6vW8xY0zA2bC4dE6fG8hI0jK2lM4nO6pQ8rS0tU2vW4xY6zA8bC0dE2fG4hI6jK8lM0nO2pQ4rS6tU8vW0xY2zA4bC6dE8fG0hI2jK4lM6nO8pQIDAQAB";
     let mut rows = vec![
-        vec![Text("DNSレコード設定申請書（別紙）"), Empty, Empty, Empty, Empty],
-        vec![Text("ドメイン名"), Text("example.co.jp"), Empty, Empty, Empty],
+        vec![
+            Text("DNSレコード設定申請書（別紙）"),
+            Empty,
+            Empty,
+            Empty,
+            Empty,
+        ],
+        vec![
+            Text("ドメイン名"),
+            Text("example.co.jp"),
+            Empty,
+            Empty,
+            Empty,
+        ],
         vec![],
         vec![
             Text("ホスト名（サブドメイン）"),
@@ -52,18 +64,88 @@ fn annex(bad: bool) -> Vec<Vec<XCell>> {
             Text("設定値"),
             Text("備考"),
         ],
-        vec![Text("@"), Text("A"), Number(3600.0), Empty, Text("192.0.2.10"), Text("Web")],
-        vec![Text("www.example.co.jp"), Text("CNAME"), Text("1h"), Empty, Text("example.co.jp"), Empty],
-        vec![Empty, Text("MX"), Number(3600.0), Number(10.0), Text("example-co-jp.mail.protection.outlook.com"), Empty],
-        vec![Text("@"), Text("TXT"), Number(3600.0), Empty, Text("v=spf1 include:spf.protection.outlook.com -all"), Empty],
-        vec![Text("selector1._domainkey"), Text("TXT"), Number(3600.0), Empty, Text(dkim), Empty],
-        vec![Text("_sip._tls"), Text("SRV"), Number(3600.0), Number(100.0), Text("1 443 sipdir.online.lync.com"), Empty],
-        vec![Text("mail"), Text("Aレコード"), Empty, Empty, Text("192.0.2.25"), Empty],
+        vec![
+            Text("@"),
+            Text("A"),
+            Number(3600.0),
+            Empty,
+            Text("192.0.2.10"),
+            Text("Web"),
+        ],
+        vec![
+            Text("www.example.co.jp"),
+            Text("CNAME"),
+            Text("1h"),
+            Empty,
+            Text("example.co.jp"),
+            Empty,
+        ],
+        vec![
+            Empty,
+            Text("MX"),
+            Number(3600.0),
+            Number(10.0),
+            Text("example-co-jp.mail.protection.outlook.com"),
+            Empty,
+        ],
+        vec![
+            Text("@"),
+            Text("TXT"),
+            Number(3600.0),
+            Empty,
+            Text("v=spf1 include:spf.protection.outlook.com -all"),
+            Empty,
+        ],
+        vec![
+            Text("selector1._domainkey"),
+            Text("TXT"),
+            Number(3600.0),
+            Empty,
+            Text(dkim),
+            Empty,
+        ],
+        vec![
+            Text("_sip._tls"),
+            Text("SRV"),
+            Number(3600.0),
+            Number(100.0),
+            Text("1 443 sipdir.online.lync.com"),
+            Empty,
+        ],
+        vec![
+            Text("mail"),
+            Text("Aレコード"),
+            Empty,
+            Empty,
+            Text("192.0.2.25"),
+            Empty,
+        ],
     ];
     if bad {
-        rows.push(vec![Text("shop"), Text("A"), Number(3600.0), Empty, Text("192.0.2.300"), Empty]);
-        rows.push(vec![Text("blog"), Text("A"), Text("1時間"), Empty, Text("192.0.2.11"), Empty]);
-        rows.push(vec![Text("ftp"), Text("AAA"), Number(3600.0), Empty, Text("2001:db8::21"), Empty]);
+        rows.push(vec![
+            Text("shop"),
+            Text("A"),
+            Number(3600.0),
+            Empty,
+            Text("192.0.2.300"),
+            Empty,
+        ]);
+        rows.push(vec![
+            Text("blog"),
+            Text("A"),
+            Text("1時間"),
+            Empty,
+            Text("192.0.2.11"),
+            Empty,
+        ]);
+        rows.push(vec![
+            Text("ftp"),
+            Text("AAA"),
+            Number(3600.0),
+            Empty,
+            Text("2001:db8::21"),
+            Empty,
+        ]);
     }
     rows
 }
@@ -71,10 +153,19 @@ fn annex(bad: bool) -> Vec<Vec<XCell>> {
 #[test]
 fn workbook_converts_to_the_zone_the_host_loads() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "annex.xlsx", &xlsx("申込書", &annex(false), &[(0, 0, 0, 4)]));
+    write(
+        dir.path(),
+        "annex.xlsx",
+        &xlsx("申込書", &annex(false), &[(0, 0, 0, 4)]),
+    );
     let out = run(dir.path(), &["fmt", "--input-format", "xlsx", "annex.xlsx"]);
     let zone = stdout(&out);
-    assert_eq!(out.status.code(), Some(0), "{zone}{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{zone}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     for line in [
         "example.co.jp.\t3600\tIN\tA\t192.0.2.10",
         // A host written as a full name is not doubled; a target with dots is complete.
@@ -88,7 +179,10 @@ fn workbook_converts_to_the_zone_the_host_loads() {
         assert!(zone.contains(line), "missing `{line}` in\n{zone}");
     }
     // A DKIM key longer than 255 octets is split into strings, as a control panel would.
-    let dkim = zone.lines().find(|l| l.starts_with("selector1._domainkey")).unwrap();
+    let dkim = zone
+        .lines()
+        .find(|l| l.starts_with("selector1._domainkey"))
+        .unwrap();
     assert_eq!(dkim.matches('"').count(), 4, "{dkim}");
     // The same workbook is detected without --input-format, and its warnings are shown.
     let j = json(dir.path(), &["annex.xlsx"]);
@@ -100,7 +194,11 @@ fn workbook_converts_to_the_zone_the_host_loads() {
 #[test]
 fn bad_rows_are_errors_at_their_row_and_good_rows_are_not() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "annex.xlsx", &xlsx("申込書", &annex(true), &[(0, 0, 0, 4)]));
+    write(
+        dir.path(),
+        "annex.xlsx",
+        &xlsx("申込書", &annex(true), &[(0, 0, 0, 4)]),
+    );
     let j = json(dir.path(), &["annex.xlsx"]);
     assert_eq!(j["files"][0]["verdict"], "rejected");
     assert_eq!(
@@ -111,7 +209,10 @@ fn bad_rows_are_errors_at_their_row_and_good_rows_are_not() {
             ("ZG032".into(), 14, 2, "B14".into()),
         ]
     );
-    assert_eq!(j["files"][0]["diagnostics"][1]["help"], "did you mean `1h`?");
+    assert_eq!(
+        j["files"][0]["diagnostics"][1]["help"],
+        "did you mean `1h`?"
+    );
     assert_eq!(j["files"][0]["diagnostics"][0]["sheet"], "申込書");
     // fmt refuses, and says where.
     let out = run(dir.path(), &["fmt", "annex.xlsx"]);
@@ -122,8 +223,24 @@ fn bad_rows_are_errors_at_their_row_and_good_rows_are_not() {
 #[test]
 fn japanese_report_of_a_workbook() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "annex.xlsx", &xlsx("申込書", &annex(true), &[(0, 0, 0, 4)]));
-    let out = run(dir.path(), &["check", "--lang", "ja", "--format", "full", "--color", "never", "annex.xlsx"]);
+    write(
+        dir.path(),
+        "annex.xlsx",
+        &xlsx("申込書", &annex(true), &[(0, 0, 0, 4)]),
+    );
+    let out = run(
+        dir.path(),
+        &[
+            "check",
+            "--lang",
+            "ja",
+            "--format",
+            "full",
+            "--color",
+            "never",
+            "annex.xlsx",
+        ],
+    );
     insta::assert_snapshot!("workbook_ja", stdout(&out));
 }
 
@@ -148,7 +265,19 @@ fn shift_jis_csv_with_a_title_and_bad_rows() {
             ("ZG032".into(), 10, 2, "B10".into()),
         ]
     );
-    let out = run(dir.path(), &["check", "--lang", "ja", "--format", "full", "--color", "never", "申込書.csv"]);
+    let out = run(
+        dir.path(),
+        &[
+            "check",
+            "--lang",
+            "ja",
+            "--format",
+            "full",
+            "--color",
+            "never",
+            "申込書.csv",
+        ],
+    );
     insta::assert_snapshot!("csv_sjis_ja", stdout(&out));
 }
 
@@ -172,7 +301,14 @@ fn utf8_bom_csv_and_utf16_tab_text_are_tables() {
     assert_eq!(codes(&j), ["ZG043", "ZG034", "ZG032"]);
     // Standard input is detected by content too.
     let out = common::zonegate()
-        .args(["check", "--format", "json", "--origin", "example.co.jp", "-"])
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--origin",
+            "example.co.jp",
+            "-",
+        ])
         .write_stdin(CSV.as_bytes())
         .output()
         .unwrap();
@@ -188,8 +324,20 @@ fn every_header_variant_reads_the_same_records() {
         ["ホスト名", "タイプ", "TTL", "優先度", "値"],
         ["ホスト", "種別", "ＴＴＬ", "ＭＸ優先度", "データ"],
         ["名前", "レコード種別", "TTL(秒)", "Priority", "内容"],
-        ["ホスト名（サブドメイン）", "レコードタイプ", "TTL（秒）", "優先度", "設定値"],
-        ["HOST NAME", "Record Type", "TTL [sec]", "MX優先度", "レコード値"],
+        [
+            "ホスト名（サブドメイン）",
+            "レコードタイプ",
+            "TTL（秒）",
+            "優先度",
+            "設定値",
+        ],
+        [
+            "HOST NAME",
+            "Record Type",
+            "TTL [sec]",
+            "MX優先度",
+            "レコード値",
+        ],
     ];
     let dir = tempfile::tempdir().unwrap();
     for (i, h) in variants.iter().enumerate() {
@@ -208,7 +356,11 @@ fn every_header_variant_reads_the_same_records() {
 #[test]
 fn sheet_option_and_unreadable_workbooks() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "annex.xlsx", &xlsx("申込書", &annex(false), &[]));
+    write(
+        dir.path(),
+        "annex.xlsx",
+        &xlsx("申込書", &annex(false), &[]),
+    );
     let j = json(dir.path(), &["--sheet", "レコード", "annex.xlsx"]);
     assert_eq!(codes(&j), ["ZG067"]);
     let help = j["files"][0]["diagnostics"][0]["help"].as_str().unwrap();
@@ -221,9 +373,17 @@ fn sheet_option_and_unreadable_workbooks() {
     assert_eq!(codes(&json(dir.path(), &["cut.xlsx"])), ["ZG067"]);
     // A ZIP that is not a workbook is still a binary file, not a table.
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default()).unwrap();
+    zip.start_file(
+        "word/document.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
     std::io::Write::write_all(&mut zip, b"<w:document/>").unwrap();
-    write(dir.path(), "letter.docx", &zip.finish().unwrap().into_inner());
+    write(
+        dir.path(),
+        "letter.docx",
+        &zip.finish().unwrap().into_inner(),
+    );
     assert_eq!(codes(&json(dir.path(), &["letter.docx"])), ["ZG003"]);
 }
 

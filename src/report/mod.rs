@@ -131,8 +131,16 @@ pub fn table_place(sources: &Sources, d: &Diagnostic, lang: Lang) -> Option<Stri
         .filter(|h| !h.is_empty())
         .map(|h| crate::diag::escape(h).into_owned());
     Some(match header {
-        Some(h) => tr!(lang, "row {number}, column {letter} ({h})", "{number}行目 {letter}列（{h}）"),
-        None => tr!(lang, "row {number}, column {letter}", "{number}行目 {letter}列"),
+        Some(h) => tr!(
+            lang,
+            "row {number}, column {letter} ({h})",
+            "{number}行目 {letter}列（{h}）"
+        ),
+        None => tr!(
+            lang,
+            "row {number}, column {letter}",
+            "{number}行目 {letter}列"
+        ),
     })
 }
 
@@ -164,13 +172,17 @@ pub fn table_intro(sources: &Sources, f: &FileReport, lang: Lang) -> Option<Stri
     match &table.sheet {
         Some(sheet) if table.rendered => {
             let sheet = crate::diag::escape(sheet);
-            Some(tr!(lang,
+            Some(tr!(
+                lang,
                 "{path}: sheet `{sheet}`, shown one row per line with cells separated by `{sep}`; positions are rows and columns",
-                "{path}: シート「{sheet}」を 1 行 1 行のテキストで示します（セルの区切りは `{sep}`）。位置は行と列です"))
+                "{path}: シート「{sheet}」を 1 行 1 行のテキストで示します（セルの区切りは `{sep}`）。位置は行と列です"
+            ))
         }
-        _ => Some(tr!(lang,
+        _ => Some(tr!(
+            lang,
             "{path}: a record table; positions are rows and columns",
-            "{path}: レコード表です。位置は行と列です")),
+            "{path}: レコード表です。位置は行と列です"
+        )),
     }
 }
 
@@ -206,7 +218,11 @@ pub fn corrections(
     let title = match &table.sheet {
         Some(sheet) => {
             let sheet = crate::diag::escape(sheet);
-            tr!(lang, "{path}: to correct (sheet `{sheet}`):", "{path}: 修正箇所（シート「{sheet}」）:")
+            tr!(
+                lang,
+                "{path}: to correct (sheet `{sheet}`):",
+                "{path}: 修正箇所（シート「{sheet}」）:"
+            )
         }
         None => tr!(lang, "{path}: to correct:", "{path}: 修正箇所:"),
     };

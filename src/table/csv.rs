@@ -232,7 +232,13 @@ mod tests {
     fn unclosed_quote_reads_to_the_end_of_its_line() {
         let text = "a,\"b,c\nd,e\n";
         let (grid, unclosed) = read(text, b',');
-        assert_eq!(unclosed, [UnclosedQuote { open: 2, line_end: 6 }]);
+        assert_eq!(
+            unclosed,
+            [UnclosedQuote {
+                open: 2,
+                line_end: 6
+            }]
+        );
         assert_eq!(values(&grid, text), [vec!["a", "\"b", "c"], vec!["d", "e"]]);
     }
 

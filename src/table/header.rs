@@ -93,7 +93,10 @@ const HEADERS: &[(Role, &[&str])] = &[
             "レコード",
         ],
     ),
-    (Role::Ttl, &["ttl", "ttl値", "ttlsec", "ttlseconds", "有効期間"]),
+    (
+        Role::Ttl,
+        &["ttl", "ttl値", "ttlsec", "ttlseconds", "有効期間"],
+    ),
     (
         Role::Priority,
         &[

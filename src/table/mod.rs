@@ -65,7 +65,8 @@ pub fn workbook_kind(requested: InputFormat, path: &str, bytes: &[u8]) -> Option
             (named || contains(bytes, b"xl/workbook")).then_some(workbook::Kind::Xlsx)
         }
         InputFormat::Auto if bytes.starts_with(OLE) => {
-            let utf16 = |s: &str| -> Vec<u8> { s.encode_utf16().flat_map(u16::to_le_bytes).collect() };
+            let utf16 =
+                |s: &str| -> Vec<u8> { s.encode_utf16().flat_map(u16::to_le_bytes).collect() };
             let named = matches!(ext.as_str(), "xls" | "xlsx");
             (named
                 || contains(bytes, &utf16("Workbook"))
@@ -131,12 +132,7 @@ fn sniff_delimiter(text: &str) -> Option<u8> {
 }
 
 fn header_columns(grid: &Grid, text: &str, row: usize) -> Columns {
-    Columns::from_headers(
-        grid.rows[row]
-            .cells
-            .iter()
-            .map(|c| trim(c.value(text))),
-    )
+    Columns::from_headers(grid.rows[row].cells.iter().map(|c| trim(c.value(text))))
 }
 
 /// Everything reading a table needs besides the table.
@@ -203,11 +199,26 @@ pub fn read(
         headers: &headers,
     };
     for q in unclosed {
-        em.emit(Diagnostic::new(&r::UNCLOSED_QUOTE, Span::new(file, q.open as usize, q.open as usize + 1), tr!(lang,
-            "unclosed quote", "引用符が閉じられていません"))
-            .label(Span::new(file, q.open as usize, q.line_end as usize), tr!(lang, "read as a cell that ends with the line", "行末で終わるセルとして読みました"))
-            .help(tr!(lang, "add the closing `\"`; inside a quoted cell, write a quote as `\"\"`",
-                "閉じる `\"` を追加してください。引用符で囲んだセルの中の引用符は `\"\"` と書きます")));
+        em.emit(
+            Diagnostic::new(
+                &r::UNCLOSED_QUOTE,
+                Span::new(file, q.open as usize, q.open as usize + 1),
+                tr!(lang, "unclosed quote", "引用符が閉じられていません"),
+            )
+            .label(
+                Span::new(file, q.open as usize, q.line_end as usize),
+                tr!(
+                    lang,
+                    "read as a cell that ends with the line",
+                    "行末で終わるセルとして読みました"
+                ),
+            )
+            .help(tr!(
+                lang,
+                "add the closing `\"`; inside a quoted cell, write a quote as `\"\"`",
+                "閉じる `\"` を追加してください。引用符で囲んだセルの中の引用符は `\"\"` と書きます"
+            )),
+        );
     }
     r.notes(em);
     if let Some(t) = grid.truncated {
@@ -245,7 +256,10 @@ pub fn read(
     let (origin, origin_source) = match (&options.origin, r.origin_in_title(header_row)) {
         (Some(o), _) => (Some(o.clone()), OriginSource::CommandLine),
         (None, Some(o)) => (Some(o), OriginSource::Table),
-        (None, None) => match (&options.file_name_origin, r.origin_from_hosts(&data_rows, &columns)) {
+        (None, None) => match (
+            &options.file_name_origin,
+            r.origin_from_hosts(&data_rows, &columns),
+        ) {
             (Some(o), _) => (Some(o.clone()), OriginSource::FileName),
             (None, Some(o)) => (Some(o), OriginSource::Table),
             (None, None) => (None, OriginSource::None),
@@ -275,15 +289,7 @@ pub fn read(
         origin_source,
         default_ttl: options.default_ttl,
     };
-    crate::zone::parse_table(
-        sources,
-        file,
-        &records,
-        &failed,
-        &table,
-        &options.parse,
-        em,
-    )
+    crate::zone::parse_table(sources, file, &records, &failed, &table, &options.parse, em)
 }
 
 /// Reading the rows of one table.
@@ -436,9 +442,17 @@ impl<'a> Reader<'a> {
         let host = columns.find(Role::Host)?;
         let hosts: Vec<String> = rows
             .iter()
-            .map(|&row| self.value(row, Some(host)).trim_end_matches('.').to_ascii_lowercase())
+            .map(|&row| {
+                self.value(row, Some(host))
+                    .trim_end_matches('.')
+                    .to_ascii_lowercase()
+            })
             .collect();
-        if hosts.is_empty() || hosts.iter().any(|h| h.is_empty() || h == "@" || !h.contains('.')) {
+        if hosts.is_empty()
+            || hosts
+                .iter()
+                .any(|h| h.is_empty() || h == "@" || !h.contains('.'))
+        {
             return None;
         }
         hosts
@@ -465,13 +479,25 @@ impl<'a> Reader<'a> {
                     let value = escape(self.grid.value(self.text, *row, *column)).into_owned();
                     let at = self.cell_span(*row, *column);
                     let d = if value.is_empty() {
-                        Diagnostic::new(&t::FORMULA_CELL, at, tr!(lang,
-                            "the cell holds the formula `={formula}` and no calculated value",
-                            "セルは数式 `={formula}` で、計算済みの値がありません"))
+                        Diagnostic::new(
+                            &t::FORMULA_CELL,
+                            at,
+                            tr!(
+                                lang,
+                                "the cell holds the formula `={formula}` and no calculated value",
+                                "セルは数式 `={formula}` で、計算済みの値がありません"
+                            ),
+                        )
                     } else {
-                        Diagnostic::new(&t::FORMULA_CELL, at, tr!(lang,
-                            "the cell holds the formula `={formula}`; its last calculated value `{value}` was read",
-                            "セルは数式 `={formula}` です。最後に計算された値 `{value}` を読みました"))
+                        Diagnostic::new(
+                            &t::FORMULA_CELL,
+                            at,
+                            tr!(
+                                lang,
+                                "the cell holds the formula `={formula}`; its last calculated value `{value}` was read",
+                                "セルは数式 `={formula}` です。最後に計算された値 `{value}` を読みました"
+                            ),
+                        )
                     };
                     em.emit(d.help(tr!(lang, "replace the formula with its value (copy, then paste values only), so that what is checked is what is sent",
                         "数式を値に置き換えてください（コピーして値のみ貼り付け）。確認した内容と提出する内容を一致させるためです")));
@@ -491,20 +517,28 @@ impl<'a> Reader<'a> {
         let lang = self.lang;
         let rows = grid::MAX_ROWS;
         let columns = grid::MAX_COLUMNS;
-        let at = self.grid.rows.last().map_or(self.span(0, 0), |last| {
-            self.span(last.start, last.start)
-        });
+        let at = self
+            .grid
+            .rows
+            .last()
+            .map_or(self.span(0, 0), |last| self.span(last.start, last.start));
         let message = match (t.rows, t.columns) {
-            (true, _) => tr!(lang,
+            (true, _) => tr!(
+                lang,
                 "the table has more than {rows} rows (or more cell text than can be read); the rest was not read",
-                "表が {rows} 行（または読み込める文字量）を超えています。超えた部分は読み込んでいません"),
-            (false, _) => tr!(lang,
+                "表が {rows} 行（または読み込める文字量）を超えています。超えた部分は読み込んでいません"
+            ),
+            (false, _) => tr!(
+                lang,
                 "cells beyond column {columns} hold data; they were not read",
-                "{columns} 列目より右のセルにデータがあります。読み込んでいません"),
+                "{columns} 列目より右のセルにデータがあります。読み込んでいません"
+            ),
         };
-        em.emit(Diagnostic::new(&t::TABLE_TOO_LARGE, at, message).help(tr!(lang,
+        em.emit(Diagnostic::new(&t::TABLE_TOO_LARGE, at, message).help(tr!(
+            lang,
             "send the records only: remove other data from the sheet, or split the table",
-            "レコードだけを送ってください。シートの他のデータを削除するか、表を分けてください")));
+            "レコードだけを送ってください。シートの他のデータを削除するか、表を分けてください"
+        )));
     }
 
     /// One cell as a single token: its trimmed value, with the lexer's flags and faults (full-
@@ -519,7 +553,10 @@ impl<'a> Reader<'a> {
         }
         let (tokens, errs) = lex_cell(value);
         let flags = tokens.iter().fold(0u8, |f, t| f | t.flags) & !QUOTED;
-        errors.extend(errs.into_iter().map(|e| shift_error(e, |o| cell.offset(lead + o as usize))));
+        errors.extend(
+            errs.into_iter()
+                .map(|e| shift_error(e, |o| cell.offset(lead + o as usize))),
+        );
         let span = self.cell_span(row, column);
         Some(Tok {
             raw: value,
@@ -570,12 +607,18 @@ impl<'a> Reader<'a> {
             return toks;
         }
         let (tokens, errs) = lex_cell(value);
-        errors.extend(errs.into_iter().map(|e| shift_error(e, |o| map(o as usize))));
+        errors.extend(
+            errs.into_iter()
+                .map(|e| shift_error(e, |o| map(o as usize))),
+        );
         tokens
             .iter()
             .map(|t| Tok {
                 raw: t.raw(value),
-                span: self.span(map(t.start as usize), map(t.end.max(t.start + 1) as usize - 1) + 1),
+                span: self.span(
+                    map(t.start as usize),
+                    map(t.end.max(t.start + 1) as usize - 1) + 1,
+                ),
                 flags: t.flags,
             })
             .collect()
@@ -624,9 +667,22 @@ impl<'a> Reader<'a> {
         }
         if type_written.is_empty() {
             let there = self.column_name(type_c);
-            em.emit(Diagnostic::new(&t::MISSING_CELL, self.cell_span(row, type_c), tr!(lang,
-                "{there} is empty: the row has no record type", "{there} が空です。レコードのタイプがありません"))
-                .help(tr!(lang, "write the type, such as A, AAAA, CNAME, MX or TXT", "A, AAAA, CNAME, MX, TXT などのタイプを書いてください")));
+            em.emit(
+                Diagnostic::new(
+                    &t::MISSING_CELL,
+                    self.cell_span(row, type_c),
+                    tr!(
+                        lang,
+                        "{there} is empty: the row has no record type",
+                        "{there} が空です。レコードのタイプがありません"
+                    ),
+                )
+                .help(tr!(
+                    lang,
+                    "write the type, such as A, AAAA, CNAME, MX or TXT",
+                    "A, AAAA, CNAME, MX, TXT などのタイプを書いてください"
+                )),
+            );
             return Err(None);
         }
         if value_written.is_empty() || is_placeholder(value_written) {
@@ -653,7 +709,9 @@ impl<'a> Reader<'a> {
         }
 
         let type_tok = {
-            let mut tok = self.single(row, type_c, &mut errors).expect("type cell is not empty");
+            let mut tok = self
+                .single(row, type_c, &mut errors)
+                .expect("type cell is not empty");
             // `Aレコード`, `MX record`: the type is the first word.
             if let Some(name) = type_name(tok.raw).filter(|n| n.len() < tok.raw.len()) {
                 tok.raw = name;
@@ -697,10 +755,11 @@ impl<'a> Reader<'a> {
                 let has_priority = first_is_number
                     && (value_toks.len() >= fields
                         || matches!(rtype, Some(RType::SVCB | RType::HTTPS)));
-                let srv_parts: Vec<Tok<'a>> = if rtype == Some(RType::SRV) && value_toks.len() == 1 {
+                let srv_parts: Vec<Tok<'a>> = if rtype == Some(RType::SRV) && value_toks.len() == 1
+                {
                     [Role::Weight, Role::Port]
                         .into_iter()
-                        .filter_map(|role| col(role))
+                        .filter_map(col)
                         .filter_map(|c| self.single(row, c, &mut errors))
                         .collect()
                 } else {
@@ -728,11 +787,12 @@ impl<'a> Reader<'a> {
                     (None, true) => {}
                     (None, false) => {
                         let t = rtype.expect("priority types are known");
-                        let there = prio_c.map_or_else(
-                            || self.column_name(value_c),
-                            |c| self.column_name(c),
+                        let there = prio_c
+                            .map_or_else(|| self.column_name(value_c), |c| self.column_name(c));
+                        let at = prio_c.map_or_else(
+                            || self.cell_span(row, value_c),
+                            |c| self.cell_span(row, c),
                         );
-                        let at = prio_c.map_or_else(|| self.cell_span(row, value_c), |c| self.cell_span(row, c));
                         em.emit(Diagnostic::new(&t::MISSING_PRIORITY, at, tr!(lang,
                             "{t} record without a priority", "{t} レコードに優先度がありません"))
                             .help(tr!(lang, "write the priority in {there}, for example 10 (lower is preferred)",
@@ -796,9 +856,9 @@ fn is_blank(c: char) -> bool {
 fn domain_like(text: &str) -> Option<OwnedName> {
     let ascii = crate::zone::customer::fullwidth_to_ascii_str(text.trim_end_matches('.'));
     let ok = ascii.contains('.')
-        && ascii.split('.').all(|l| {
-            !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-        })
+        && ascii
+            .split('.')
+            .all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
         && ascii.bytes().any(|b| b.is_ascii_alphabetic());
     ok.then(|| OwnedName::from_text(&format!("{ascii}.")).ok())
         .flatten()

@@ -45,8 +45,13 @@ pub enum WorkbookError {
     Unreadable(String),
     Encrypted,
     /// The parts expand past [`MAX_EXPANDED`] or there are too many of them.
-    TooLarge { expanded: u64 },
-    NoSuchSheet { requested: String, sheets: Vec<String> },
+    TooLarge {
+        expanded: u64,
+    },
+    NoSuchSheet {
+        requested: String,
+        sheets: Vec<String>,
+    },
     NoSheets,
 }
 
@@ -233,6 +238,9 @@ fn data_text(v: &calamine::Data) -> String {
     }
 }
 
+/// A merged region: its first (row, column) and its last, 0-based.
+type Region = ((u32, u32), (u32, u32));
+
 /// Cells as they are read, by row, within the limits.
 #[derive(Default)]
 struct Cells {
@@ -278,7 +286,7 @@ impl Cells {
     /// Renders the rows as text, one line per row from row 1, so that line numbers are row
     /// numbers. A merged region shows its value in each row it covers: a host merged down
     /// three rows is the host of all three.
-    fn render(mut self, sheet: String, merged: &[((u32, u32), (u32, u32))]) -> Workbook {
+    fn render(mut self, sheet: String, merged: &[Region]) -> Workbook {
         for &((r0, c0), (r1, _)) in merged {
             let (r0, c0, r1) = (r0 as usize, c0 as usize, (r1 as usize).min(MAX_ROWS - 1));
             let Some(value) = self.rows.get(r0).and_then(|r| r.get(c0)).cloned() else {

@@ -453,12 +453,13 @@ impl Parser<'_, '_> {
 
     /// Registers `; zonegate: ignore[...]` comments.
     fn suppressions(&mut self, st: &mut FileState, text: &str, e: &Entry) {
-        if let Some((pending, expected_start)) = st.pending_suppression.take() {
-            if !e.tokens.is_empty() && e.start == expected_start {
-                let mut s = pending;
-                s.span = self.span(st, e.start, e.end);
-                self.zone.suppressions.push(s);
-            }
+        if let Some((pending, expected_start)) = st.pending_suppression.take()
+            && !e.tokens.is_empty()
+            && e.start == expected_start
+        {
+            let mut s = pending;
+            s.span = self.span(st, e.start, e.end);
+            self.zone.suppressions.push(s);
         }
         for &(start, end) in &e.comments {
             let Some((codes, reason)) = parse_suppression(&text[start as usize..end as usize])

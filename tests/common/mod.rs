@@ -137,7 +137,13 @@ pub fn generate_workbook_fixtures() {
                 ("@", "NS", "ns2.example.net."),
                 ("ns1", "A", "192.0.2.53"),
             ] {
-                rows.push(vec![Text(host), Text(ty), Number(3600.0), Empty, Text(value)]);
+                rows.push(vec![
+                    Text(host),
+                    Text(ty),
+                    Number(3600.0),
+                    Empty,
+                    Text(value),
+                ]);
             }
         };
         let mut rows = Vec::new();

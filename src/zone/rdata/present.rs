@@ -332,7 +332,7 @@ fn svcb_to_text(wire: &[u8]) -> Option<String> {
         last_key = Some(key);
         out.push(' ');
         let u16s = |v: &[u8]| -> Option<Vec<u16>> {
-            (v.len() % 2 == 0).then(|| {
+            v.len().is_multiple_of(2).then(|| {
                 v.chunks(2)
                     .map(|c| u16::from_be_bytes([c[0], c[1]]))
                     .collect()

@@ -461,7 +461,7 @@ fn encode_precision(cm: u64) -> Option<u8> {
     let mut exponent = 0u8;
     let mut mantissa = cm;
     while mantissa > 9 {
-        if mantissa % 10 != 0 && exponent >= 9 {
+        if !mantissa.is_multiple_of(10) && exponent >= 9 {
             return None;
         }
         mantissa /= 10;
