@@ -305,6 +305,7 @@ fn check_zone(
         lang: options.lang,
         policy: &options.policy,
         applied_origin: options.parse.origin.as_ref(),
+        table_input: matches!(sources.get(file).layout, crate::source::Layout::Table(_)),
     };
     rules::run_zone_rules(&cx, &mut em);
     finish(file, path, encoding, Some(zone), em, options)

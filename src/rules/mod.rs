@@ -112,6 +112,10 @@ pub struct Context<'a> {
     pub policy: &'a crate::policy::Policy,
     /// `--origin`: the domain the customer applied for, when the operator gave it.
     pub applied_origin: Option<&'a crate::zone::OwnedName>,
+    /// The zone came from a record table (CSV, TSV, a workbook). Tables list the customer's
+    /// records only: the host makes the SOA and apex NS itself, so rules about their absence
+    /// must stay quiet for tables.
+    pub table_input: bool,
 }
 
 impl Context<'_> {
