@@ -87,6 +87,15 @@ impl FileReport {
     }
 }
 
+/// One input checked on its own: its report and every source file it read (the file and its
+/// includes). Each input gets its own [`Sources`], so inputs can be checked in parallel and what
+/// is found in one never depends on which others were checked, or in what order.
+#[derive(Debug)]
+pub struct Checked {
+    pub sources: Sources,
+    pub report: FileReport,
+}
+
 /// What a file's first bytes say it is, when it is not text.
 fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
     const MAGIC: &[(&[u8], &str)] = &[
@@ -350,13 +359,23 @@ fn finish(
         });
     }
     let suppressed = (before - diagnostics.len()) as u64;
+    // A total order (the message breaks the last ties), so the output is the same from run to
+    // run whatever order the rules happened to emit in.
     diagnostics.sort_by(|a, b| {
-        (a.span.file, a.span.start, a.span.end, a.rule.code).cmp(&(
-            b.span.file,
-            b.span.start,
-            b.span.end,
-            b.rule.code,
-        ))
+        (
+            a.span.file,
+            a.span.start,
+            a.span.end,
+            a.rule.code,
+            &a.message,
+        )
+            .cmp(&(
+                b.span.file,
+                b.span.start,
+                b.span.end,
+                b.rule.code,
+                &b.message,
+            ))
     });
     let failing = diagnostics.iter().any(|d| d.severity <= options.fail_on)
         || Severity::ALL

@@ -1,6 +1,7 @@
 //! The file system, kept at the edge: reading inputs within limits, deciding which includes may
 //! be read, and finding zone files in a directory. Nothing here writes.
 
+use crate::report::{RunError, SkipReason, Skipped};
 use crate::source::{FileId, SourceFile, Sources};
 use crate::zone::{IncludeError, IncludeLoader};
 use std::io::Read;
@@ -48,6 +49,11 @@ pub struct IncludeDir {
     encoding: Option<crate::source::Encoding>,
     /// Canonical path of every file read, by id, for loop detection.
     paths: Vec<(FileId, PathBuf)>,
+    /// The path each file is shown under, by id: the top-level file as the user named it, an
+    /// included file joined to the directory of the file that includes it, so that
+    /// `zones/a.zone` including `part.zone` reports `zones/part.zone`, a path the user (and a
+    /// SARIF or GitHub annotation) can open.
+    shown: Vec<(FileId, PathBuf)>,
 }
 
 impl IncludeDir {
@@ -61,6 +67,7 @@ impl IncludeDir {
             max_file_size,
             encoding,
             paths: Vec::new(),
+            shown: Vec::new(),
         })
     }
 
@@ -69,6 +76,24 @@ impl IncludeDir {
         if let Ok(canonical) = path.canonicalize() {
             self.paths.push((file, canonical));
         }
+        self.shown.push((file, path.to_path_buf()));
+    }
+
+    /// The path an included file is shown under: relative to the including file's directory as
+    /// shown, which is where the include was resolved from.
+    fn shown_path(&self, from: FileId, path: &str) -> String {
+        let included = Path::new(path);
+        if included.is_absolute() {
+            return path.to_owned();
+        }
+        self.shown
+            .iter()
+            .find(|(id, _)| *id == from)
+            .and_then(|(_, p)| p.parent())
+            .map_or_else(
+                || path.to_owned(),
+                |dir| dir.join(included).display().to_string(),
+            )
     }
 }
 
@@ -115,40 +140,67 @@ impl IncludeLoader for IncludeDir {
             )));
         }
         let decoded = crate::source::decode(&bytes, self.encoding);
-        let id = sources.add(SourceFile::new(path, decoded));
+        let shown = self.shown_path(from, path);
+        let id = sources.add(SourceFile::new(shown.clone(), decoded));
         self.paths.push((id, canonical));
+        self.shown.push((id, PathBuf::from(shown)));
         Ok(id)
     }
 }
 
-/// Whether a file in a directory walk looks like something to check: zone files by name
-/// (`*.zone`, `*.db`, `db.*`), record tables (`*.csv`, `*.tsv`, `*.xlsx`, `*.xls`), or any file whose first meaningful line is a
-/// directive or an SOA.
-pub fn looks_like_zone(path: &Path) -> bool {
+/// How a file's name says it should be checked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ByName {
+    /// A zone file or a record table by name: checked whatever it holds.
+    Yes,
+    /// Named like BIND's `db.example.jp` but with the extension of a program or a document
+    /// (`db.py`, `db.json`): checked only if its content looks like a zone.
+    Unlikely,
+    /// Any other name: checked only if its content looks like a zone.
+    No,
+}
+
+/// Extensions that make a `db.*` name a program, a document or data rather than BIND's
+/// `db.<zone>`. `db.local`, `db.127` and `db.example.jp` stay zone files.
+const NOT_ZONE_EXTENSIONS: &[&str] = &[
+    "bak", "c", "cfg", "conf", "cpp", "cs", "css", "go", "h", "html", "ini", "java", "js", "json",
+    "kt", "lock", "log", "md", "php", "pl", "py", "rb", "rs", "sh", "sql", "sqlite", "sqlite3",
+    "swift", "toml", "ts", "txt", "xml", "yaml", "yml",
+];
+
+fn by_name(path: &Path) -> ByName {
     let name = path
         .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    if name.ends_with(".zone")
-        || name.ends_with(".db")
-        || name.starts_with("db.")
-        || name.ends_with(".csv")
-        || name.ends_with(".tsv")
-        || name.ends_with(".xlsx")
-        || name.ends_with(".xls")
-    {
-        return true;
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let by_extension = [".zone", ".db", ".csv", ".tsv", ".xlsx", ".xls"]
+        .iter()
+        .any(|ext| name.len() > ext.len() && name.ends_with(ext));
+    if by_extension {
+        return ByName::Yes;
     }
-    let Ok(file) = open_regular(path) else {
-        return false;
-    };
-    let Ok((head, _)) = read_limited(file, 4096) else {
-        return false;
-    };
-    let text = String::from_utf8_lossy(&head);
-    text.lines()
-        .map(str::trim)
+    match name.strip_prefix("db.") {
+        Some(rest) if !rest.is_empty() => {
+            let ext = rest.rsplit('.').next().unwrap_or(rest);
+            if NOT_ZONE_EXTENSIONS.contains(&ext) {
+                ByName::Unlikely
+            } else {
+                ByName::Yes
+            }
+        }
+        _ => ByName::No,
+    }
+}
+
+/// Whether a file's first bytes say it is a zone: its first line that is not blank or a comment
+/// is `$ORIGIN`, `$TTL` or an SOA record. The head is decoded like any input, so a UTF-16 or
+/// Shift_JIS zone with a BOM or Japanese comments is recognised too.
+pub fn starts_like_zone(head: &[u8]) -> bool {
+    let decoded = crate::source::decode(head, None);
+    decoded
+        .text
+        .lines()
+        .map(|l| l.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}'))
         .find(|l| !l.is_empty() && !l.starts_with(';'))
         .is_some_and(|l| {
             let upper = l.to_ascii_uppercase();
@@ -158,29 +210,197 @@ pub fn looks_like_zone(path: &Path) -> bool {
         })
 }
 
-/// Files to check under `dir`, in a stable (sorted) order. Hidden files and directories are
-/// skipped.
-pub fn walk(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let mut entries: Vec<_> = std::fs::read_dir(&d)?.filter_map(Result::ok).collect();
-        entries.sort_by_key(|e| e.file_name());
-        for entry in entries {
-            let path = entry.path();
-            if entry.file_name().to_string_lossy().starts_with('.') {
+const SQLITE_MAGIC: &[u8] = b"SQLite format 3\0";
+
+/// Whether a file found in a directory walk should be checked; `Err` when it is named like a
+/// zone but must not be read as one.
+fn wanted(path: &Path) -> Result<bool, SkipReason> {
+    let name = by_name(path);
+    let Ok(file) = open_regular(path) else {
+        return match name {
+            ByName::Yes => Err(SkipReason::NotRegularFile),
+            _ => Ok(false),
+        };
+    };
+    let head = read_limited(file, 4096).map(|(h, _)| h).unwrap_or_default();
+    if head.starts_with(SQLITE_MAGIC) {
+        // `*.db` and `db.sqlite3` are also what SQLite databases are called.
+        return match name {
+            ByName::Yes => Err(SkipReason::Database),
+            _ => Ok(false),
+        };
+    }
+    Ok(name == ByName::Yes || starts_like_zone(&head))
+}
+
+/// Whether a file in a directory walk looks like something to check: zone files by name
+/// (`*.zone`, `*.db`, `db.*`), record tables and workbooks (`*.csv`, `*.tsv`, `*.xlsx`, `*.xls`),
+/// or any file whose first meaningful line is `$ORIGIN`, `$TTL` or an SOA.
+pub fn looks_like_zone(path: &Path) -> bool {
+    wanted(path).unwrap_or(false)
+}
+
+/// What a directory walk found.
+#[derive(Debug, Default)]
+pub struct Walk {
+    /// Files to check, sorted.
+    pub files: Vec<PathBuf>,
+    /// Files named like zones that were not read, and why.
+    pub skipped: Vec<Skipped>,
+    /// Directories that could not be read: files under them were not checked.
+    pub errors: Vec<RunError>,
+}
+
+/// Files to check under `dir`, in a stable (sorted) order.
+///
+/// Like git and ripgrep: `.gitignore` (in or out of a git repository), `.git/info/exclude`, the
+/// global git excludes and `.ignore` files are honoured, hidden files and directories are
+/// skipped, and symbolic links are not followed. A link to a regular file inside `dir` is
+/// checked under the link's name; a link that leads outside `dir` is skipped and reported, so a
+/// checked-in link cannot make zonegate read `/etc/shadow` into a CI log.
+pub fn walk(dir: &Path) -> Walk {
+    let mut out = Walk::default();
+    let root = match dir.canonicalize() {
+        Ok(root) => root,
+        Err(e) => {
+            out.errors.push(RunError {
+                path: dir.display().to_string(),
+                message: e.to_string(),
+            });
+            return out;
+        }
+    };
+    let walker = ignore::WalkBuilder::new(dir)
+        .hidden(true)
+        .parents(true)
+        .ignore(true)
+        .git_ignore(true)
+        .git_global(true)
+        .git_exclude(true)
+        .require_git(false)
+        .follow_links(false)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .build();
+    for entry in walker {
+        // A malformed `.gitignore` line (`entry.error()`) is skipped, as git skips it.
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                out.errors.push(walk_error(dir, &e));
                 continue;
             }
-            let Ok(kind) = entry.file_type() else {
+        };
+        let path = entry.path();
+        let Some(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() {
+            continue;
+        }
+        if kind.is_symlink() {
+            if !symlink_inside(path, &root) {
+                // Only a link that would have been checked is worth a notice.
+                if by_name(path) == ByName::Yes {
+                    out.skipped.push(Skipped {
+                        path: path.display().to_string(),
+                        reason: SkipReason::SymlinkNotFollowed,
+                    });
+                }
                 continue;
-            };
-            if kind.is_dir() {
-                stack.push(path);
-            } else if kind.is_file() && looks_like_zone(&path) {
-                out.push(path);
             }
+        } else if !kind.is_file() {
+            if by_name(path) == ByName::Yes {
+                out.skipped.push(Skipped {
+                    path: path.display().to_string(),
+                    reason: SkipReason::NotRegularFile,
+                });
+            }
+            continue;
+        }
+        match wanted(path) {
+            Ok(true) => out.files.push(path.to_path_buf()),
+            Ok(false) => {}
+            Err(reason) => out.skipped.push(Skipped {
+                path: path.display().to_string(),
+                reason,
+            }),
         }
     }
-    out.sort();
-    Ok(out)
+    out.files.sort();
+    out.files.dedup();
+    out
+}
+
+/// Whether a symbolic link leads to a regular file inside `root` (canonical).
+fn symlink_inside(link: &Path, root: &Path) -> bool {
+    link.canonicalize()
+        .is_ok_and(|target| target.starts_with(root) && target.is_file())
+}
+
+fn walk_error(dir: &Path, e: &ignore::Error) -> RunError {
+    fn path_of(e: &ignore::Error) -> Option<&Path> {
+        match e {
+            ignore::Error::WithPath { path, .. } => Some(path),
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                path_of(err)
+            }
+            ignore::Error::Loop { child, .. } => Some(child),
+            _ => None,
+        }
+    }
+    let message = match e.io_error() {
+        Some(io) => io.to_string(),
+        None => e.to_string(),
+    };
+    RunError {
+        path: path_of(e).unwrap_or(dir).display().to_string(),
+        message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_that_are_zones_and_names_that_are_not() {
+        for name in [
+            "example.jp.zone",
+            "EXAMPLE.DB",
+            "db.example.jp",
+            "db.local",
+            "db.127",
+            "table.csv",
+            "table.TSV",
+            "book.xlsx",
+            "book.xls",
+        ] {
+            assert_eq!(by_name(Path::new(name)), ByName::Yes, "{name}");
+        }
+        for name in ["db.py", "db.json", "db.sqlite3", "db.example.jp.py"] {
+            assert_eq!(by_name(Path::new(name)), ByName::Unlikely, "{name}");
+        }
+        for name in ["README.md", "db.", ".zone", "zone", "named.conf"] {
+            assert_eq!(by_name(Path::new(name)), ByName::No, "{name}");
+        }
+    }
+
+    #[test]
+    fn content_that_starts_like_a_zone() {
+        assert!(starts_like_zone(b"; comment\n\n$ORIGIN example.jp.\n"));
+        assert!(starts_like_zone(b"$ttl 3600\n"));
+        assert!(starts_like_zone(b"@ 3600 IN SOA ns1 host 1 2 3 4 5\n"));
+        assert!(starts_like_zone(b"\xEF\xBB\xBF$TTL 1h\n"));
+        // UTF-16 with a BOM, as Windows Notepad saves "Unicode".
+        let utf16: Vec<u8> = "\u{FEFF}$ORIGIN example.jp.\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert!(starts_like_zone(&utf16));
+        assert!(!starts_like_zone(b"# README\n$ORIGIN is explained below\n"));
+        assert!(!starts_like_zone(
+            b"www IN A 192.0.2.1\n@ IN SOA ns1 host 1 2 3 4 5\n"
+        ));
+        assert!(!starts_like_zone(b""));
+    }
 }

@@ -97,6 +97,15 @@ pub struct CheckArgs {
     /// Findings shown per file; the rest are counted
     #[arg(long, default_value_t = 200, value_name = "N")]
     pub max_diagnostics: usize,
+    /// Files checked at once [default: one per core]; the output is the same whatever N is
+    #[arg(
+        short,
+        long,
+        default_value_t = 0,
+        value_name = "N",
+        hide_default_value = true
+    )]
+    pub jobs: usize,
     /// Zone files, directories to search for them, or - for standard input
     #[arg(required = true, value_name = "FILE|DIR|-")]
     pub paths: Vec<PathBuf>,

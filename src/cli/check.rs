@@ -2,40 +2,50 @@
 
 use super::args::CheckArgs;
 use super::config;
-use crate::check::{CheckOptions, FileReport, Verdict, check_owned};
-use crate::diag::Lang;
+use crate::check::{CheckOptions, Checked, check_owned};
+use crate::diag::{Lang, escape};
 use crate::fs::IncludeDir;
-use crate::report::{self, Format, RenderOptions, Run, RunError};
+use crate::report::{self, Format, RenderOptions, Run, RunError, Skipped};
 use crate::source::Sources;
 use crate::zone::{IncludeLoader, NoIncludes};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub fn run(args: &CheckArgs, lang: Lang, color: bool) -> anyhow::Result<u8> {
     let mut options = config::check_options(&args.input, lang)?;
     options.filter = config::rule_filter(args)?;
     options.fail_on = args.fail_on.into();
-    let inputs = expand(&args.paths)?;
-    // --origin names the domain applied for; it describes one file, not a tree of them.
-    if inputs.len() > 1 && options.parse.origin.is_some() {
+    let found = expand(&args.paths);
+    // --origin names the domain applied for; it describes one file, not a tree of them (a
+    // directory that holds one zone today may hold two tomorrow).
+    if options.parse.origin.is_some() && (found.walked || found.inputs.len() > 1) {
         anyhow::bail!(
             "--origin applies to a single file; each file in a directory names its own origin"
         );
     }
-    let mut sources = Sources::default();
+    for dir in &found.empty {
+        eprintln!(
+            "zonegate: warning: {}: no zone files, record tables or workbooks found",
+            escape(&dir.display().to_string())
+        );
+    }
+    let allow_include = args.input.allow_include.as_deref();
+    let jobs = match args.jobs {
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n,
+    };
+    let outcomes = parallel_map(&found.inputs, jobs, |path| {
+        check_isolated(path, &options, allow_include)
+    });
     let mut files = Vec::new();
-    let mut errors = Vec::new();
-    for path in &inputs {
-        match check_path(
-            &mut sources,
-            path,
-            &options,
-            args.input.allow_include.as_deref(),
-        ) {
-            Ok(report) => files.push(report),
-            Err(e) => errors.push(RunError {
+    let mut errors = found.errors;
+    for (path, outcome) in found.inputs.iter().zip(outcomes) {
+        match outcome {
+            Ok(checked) => files.push(checked),
+            Err(message) => errors.push(RunError {
                 path: path.display().to_string(),
-                message: e.to_string(),
+                message,
             }),
         }
     }
@@ -44,11 +54,10 @@ pub fn run(args: &CheckArgs, lang: Lang, color: bool) -> anyhow::Result<u8> {
     } else {
         Format::Concise
     });
-    let run = Run {
-        sources: &sources,
-        files: &files,
-        errors: &errors,
-    };
+    let root = std::env::current_dir().ok();
+    let mut run = Run::new(&files, &errors);
+    run.skipped = &found.skipped;
+    run.root = root.as_deref();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     report::render(
@@ -62,30 +71,102 @@ pub fn run(args: &CheckArgs, lang: Lang, color: bool) -> anyhow::Result<u8> {
         &mut out,
     )?;
     out.flush()?;
-    Ok(exit_code(&files, &errors))
+    Ok(run.exit_code)
 }
 
-fn exit_code(files: &[FileReport], errors: &[RunError]) -> u8 {
-    if !errors.is_empty() {
-        super::FAILURE
-    } else if files.iter().any(|f| f.verdict == Verdict::Rejected) {
-        super::REJECTED
-    } else {
-        super::ACCEPTED
-    }
+/// The inputs of a run.
+#[derive(Default)]
+struct Found {
+    /// Files to check: paths as given, directories replaced by the files found in them (sorted),
+    /// each path once.
+    inputs: Vec<PathBuf>,
+    /// Whether any argument was a directory.
+    walked: bool,
+    /// Directories in which nothing was found.
+    empty: Vec<PathBuf>,
+    skipped: Vec<Skipped>,
+    errors: Vec<RunError>,
 }
 
-/// Paths as given, with directories replaced by the zone files found in them.
-fn expand(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
+fn expand(paths: &[PathBuf]) -> Found {
+    let mut found = Found::default();
+    let mut seen = std::collections::HashSet::new();
     for p in paths {
         if p.as_os_str() != "-" && p.is_dir() {
-            out.extend(crate::fs::walk(p)?);
-        } else {
-            out.push(p.clone());
+            found.walked = true;
+            let walk = crate::fs::walk(p);
+            if walk.files.is_empty() && walk.errors.is_empty() {
+                found.empty.push(p.clone());
+            }
+            found
+                .inputs
+                .extend(walk.files.into_iter().filter(|f| seen.insert(f.clone())));
+            found.skipped.extend(walk.skipped);
+            found.errors.extend(walk.errors);
+        } else if seen.insert(p.clone()) {
+            found.inputs.push(p.clone());
         }
     }
-    Ok(out)
+    found
+}
+
+/// `f` over `items` on up to `jobs` threads; the results in the order of `items`, whatever order
+/// the threads finished in.
+fn parallel_map<T: Sync, R: Send>(items: &[T], jobs: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let jobs = jobs.clamp(1, items.len().max(1));
+    if jobs == 1 {
+        return items.iter().map(f).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..jobs)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        mine.push((i, f(item)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    done.sort_unstable_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
+}
+
+/// Checks one input with its own sources. A panic while checking (a bug) is reported against
+/// that file instead of losing the report for every other file of the run.
+fn check_isolated(
+    path: &Path,
+    options: &CheckOptions,
+    allow_include: Option<&Path>,
+) -> Result<Checked, String> {
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let mut sources = Sources::default();
+        check_path(&mut sources, path, options, allow_include)
+            .map(|report| Checked { sources, report })
+    }));
+    match outcome {
+        Ok(Ok(checked)) => Ok(checked),
+        Ok(Err(e)) => Err(e.to_string()),
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(format!(
+                "internal error while checking this file (a bug in zonegate; please report it): {what}"
+            ))
+        }
+    }
 }
 
 pub(super) fn check_path(
@@ -93,7 +174,7 @@ pub(super) fn check_path(
     path: &Path,
     options: &CheckOptions,
     allow_include: Option<&Path>,
-) -> std::io::Result<FileReport> {
+) -> std::io::Result<crate::check::FileReport> {
     let (bytes, truncated) = super::read_input(path, options.max_file_size)?;
     let display = path.display().to_string();
     let mut options = options.clone();

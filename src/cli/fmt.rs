@@ -3,7 +3,7 @@
 
 use super::args::FmtArgs;
 use super::config;
-use crate::check::Verdict;
+use crate::check::{Checked, Verdict};
 use crate::diag::Lang;
 use crate::report::{self, Format, RenderOptions, Run};
 use crate::source::Sources;
@@ -25,12 +25,8 @@ pub fn run(args: &FmtArgs, lang: Lang) -> anyhow::Result<u8> {
         )
     })?;
     if report.verdict == Verdict::Rejected {
-        let files = [report];
-        let run = Run {
-            sources: &sources,
-            files: &files,
-            errors: &[],
-        };
+        let files = [Checked { sources, report }];
+        let run = Run::new(&files, &[]);
         let stderr = std::io::stderr();
         report::render(
             Format::Concise,

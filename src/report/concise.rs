@@ -1,7 +1,9 @@
 //! One finding per line: `file:line:col: severity[CODE]: message`, the shape editors and
 //! `grep` understand.
 
-use super::{RenderOptions, Run, file_line, hidden_line, locate, shown, summary_line};
+use super::{
+    RenderOptions, Run, file_line, hidden_line, locate, shown, skipped_line, summary_line,
+};
 use crate::diag::escape;
 use std::io::{self, Write};
 
@@ -9,10 +11,14 @@ pub fn render(run: &Run<'_>, options: &RenderOptions, out: &mut dyn Write) -> io
     for e in run.errors {
         writeln!(out, "{}: error: {}", escape(&e.path), escape(&e.message))?;
     }
-    for f in run.files {
+    for s in run.skipped {
+        writeln!(out, "{}", skipped_line(s, options.lang))?;
+    }
+    for checked in run.files {
+        let f = &checked.report;
         let (diagnostics, hidden) = shown(f, options.max_diagnostics);
         for d in diagnostics {
-            let at = locate(run.sources, d);
+            let at = locate(&checked.sources, d);
             writeln!(
                 out,
                 "{}:{}:{}: {}[{}]: {}",

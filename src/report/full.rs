@@ -9,7 +9,7 @@
 //!    = help: did you mean `AAAA`?
 //! ```
 
-use super::{RenderOptions, Run, file_line, hidden_line, shown, summary_line};
+use super::{RenderOptions, Run, file_line, hidden_line, shown, skipped_line, summary_line};
 use crate::diag::{Diagnostic, Lang, Severity, escape};
 use crate::source::{Sources, Span};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
@@ -37,10 +37,14 @@ pub fn render(run: &Run<'_>, options: &RenderOptions, out: &mut dyn Write) -> io
             escape(&e.message)
         )?;
     }
-    for f in run.files {
+    for s in run.skipped {
+        writeln!(out, "{}\n", skipped_line(s, options.lang))?;
+    }
+    for checked in run.files {
+        let f = &checked.report;
         let (diagnostics, hidden) = shown(f, options.max_diagnostics);
         if !diagnostics.is_empty()
-            && let Some(intro) = super::table_intro(run.sources, f, options.lang)
+            && let Some(intro) = super::table_intro(&checked.sources, f, options.lang)
         {
             writeln!(out, "{intro}\n")?;
         }
@@ -48,13 +52,13 @@ pub fn render(run: &Run<'_>, options: &RenderOptions, out: &mut dyn Write) -> io
             writeln!(
                 out,
                 "{}\n",
-                render_one(run.sources, d, &renderer, options.lang)
+                render_one(&checked.sources, d, &renderer, options.lang)
             )?;
         }
         if hidden > 0 {
             writeln!(out, "{}", hidden_line(hidden, options.lang))?;
         }
-        if let Some(list) = super::corrections(run.sources, f, diagnostics, options.lang) {
+        if let Some(list) = super::corrections(&checked.sources, f, diagnostics, options.lang) {
             writeln!(out, "{list}\n")?;
         }
         writeln!(out, "{}", file_line(f, options.lang))?;

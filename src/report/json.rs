@@ -14,6 +14,7 @@ struct Document<'a> {
     lang: &'static str,
     files: Vec<File<'a>>,
     errors: &'a [super::RunError],
+    skipped: &'a [super::Skipped],
     summary: super::Summary,
 }
 
@@ -78,7 +79,8 @@ pub fn render(run: &Run<'_>, options: &RenderOptions, out: &mut dyn Write) -> io
     let files = run
         .files
         .iter()
-        .map(|f| {
+        .map(|checked| {
+            let (f, sources) = (&checked.report, &checked.sources);
             let (diagnostics, omitted) = shown(f, options.max_diagnostics);
             File {
                 path: &f.path,
@@ -97,8 +99,8 @@ pub fn render(run: &Run<'_>, options: &RenderOptions, out: &mut dyn Write) -> io
                 diagnostics: diagnostics
                     .iter()
                     .map(|d| {
-                        let at = locate(run.sources, d);
-                        let (cell, sheet) = super::table_cell(run.sources, d)
+                        let at = locate(sources, d);
+                        let (cell, sheet) = super::table_cell(sources, d)
                             .map_or((None, None), |(c, s)| (Some(c), s));
                         Diag {
                             cell,
@@ -118,7 +120,7 @@ pub fn render(run: &Run<'_>, options: &RenderOptions, out: &mut dyn Write) -> io
                                 .labels
                                 .iter()
                                 .map(|l| {
-                                    let file = run.sources.get(l.span.file);
+                                    let file = sources.get(l.span.file);
                                     let (s, e) =
                                         (file.position(l.span.start), file.position(l.span.end));
                                     Label {
@@ -145,6 +147,7 @@ pub fn render(run: &Run<'_>, options: &RenderOptions, out: &mut dyn Write) -> io
         lang: options.lang.as_str(),
         files,
         errors: run.errors,
+        skipped: run.skipped,
         summary: run.summary(),
     };
     serde_json::to_writer_pretty(&mut *out, &doc)?;

@@ -1,18 +1,24 @@
 //! Output formats. Each one is a sink for the same stream of findings: the people-facing text
-//! (`full`, `concise`) and the machine-facing data (`json`).
+//! (`full`, `concise`) and the machine-facing data (`json`, and for CI `sarif`, `github` and
+//! `junit`).
 //!
 //! Zone data never reaches a terminal unescaped: messages were escaped when they were made, and
-//! the source lines shown under them are escaped here, with carets moved to match.
+//! the source lines shown under them are escaped here, with carets moved to match. Paths are
+//! escaped too: a file name can hold control characters as easily as a zone can.
 
 mod concise;
 mod full;
+mod github;
 mod json;
+mod junit;
+mod sarif;
 
-use crate::check::{FileReport, Verdict};
+use crate::check::{Checked, FileReport, Verdict};
 use crate::diag::{Diagnostic, Lang, Severity};
 use crate::source::{Position, Sources};
 use crate::tr;
 use std::io::{self, Write};
+use std::path::Path;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -22,6 +28,12 @@ pub enum Format {
     Concise,
     /// One JSON document for the whole run (schema in README.md).
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands (`::error file=...`), shown as annotations.
+    Github,
+    /// JUnit XML: one test case per file, failed when the file is rejected.
+    Junit,
 }
 
 /// How to render.
@@ -41,11 +53,59 @@ pub struct RunError {
     pub message: String,
 }
 
+/// Why a file that a directory walk found was not read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SkipReason {
+    /// A symbolic link that does not lead to a regular file inside the directory walked.
+    SymlinkNotFollowed,
+    /// A FIFO, socket or device named like a zone file.
+    NotRegularFile,
+    /// An SQLite database called `*.db` or `db.*`.
+    Database,
+}
+
+impl SkipReason {
+    pub fn message(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (SkipReason::SymlinkNotFollowed, Lang::En) => {
+                "not checked: a symbolic link that does not lead to a file inside the directory"
+            }
+            (SkipReason::SymlinkNotFollowed, Lang::Ja) => {
+                "チェックしていません: ディレクトリ内のファイルを指さないシンボリックリンクです"
+            }
+            (SkipReason::NotRegularFile, Lang::En) => "not checked: not a regular file",
+            (SkipReason::NotRegularFile, Lang::Ja) => {
+                "チェックしていません: 通常のファイルではありません"
+            }
+            (SkipReason::Database, Lang::En) => "not checked: an SQLite database, not a zone file",
+            (SkipReason::Database, Lang::Ja) => {
+                "チェックしていません: ゾーンファイルではなく SQLite データベースです"
+            }
+        }
+    }
+}
+
+/// A file found in a directory that was deliberately not read. Not an error: the run's verdict
+/// does not change, but the operator is told.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Skipped {
+    pub path: String,
+    pub reason: SkipReason,
+}
+
 /// One whole run, as the sinks see it.
 pub struct Run<'a> {
-    pub sources: &'a Sources,
-    pub files: &'a [FileReport],
+    /// Checked files, in a stable order (the order of the arguments; each directory's files
+    /// sorted), each with its own sources.
+    pub files: &'a [Checked],
     pub errors: &'a [RunError],
+    pub skipped: &'a [Skipped],
+    /// The exit code the run ends with, for formats that record it (SARIF).
+    pub exit_code: u8,
+    /// The absolute directory relative paths are relative to (the working directory), for
+    /// formats that record it (SARIF's `%SRCROOT%`).
+    pub root: Option<&'a Path>,
 }
 
 /// Totals for the run.
@@ -59,16 +119,46 @@ pub struct Summary {
     pub warnings: u64,
     pub infos: u64,
     pub suppressed: u64,
+    pub skipped: usize,
 }
 
-impl Run<'_> {
+impl<'a> Run<'a> {
+    /// A run over `files` and `errors` alone: nothing skipped, the exit code the findings give.
+    pub fn new(files: &'a [Checked], errors: &'a [RunError]) -> Self {
+        let mut run = Run {
+            files,
+            errors,
+            skipped: &[],
+            exit_code: 0,
+            root: None,
+        };
+        run.exit_code = run.verdict_exit_code();
+        run
+    }
+
+    /// 0 when every file was accepted, 1 when any was rejected, 2 when any could not be read.
+    pub fn verdict_exit_code(&self) -> u8 {
+        if !self.errors.is_empty() {
+            2
+        } else if self
+            .files
+            .iter()
+            .any(|c| c.report.verdict == Verdict::Rejected)
+        {
+            1
+        } else {
+            0
+        }
+    }
+
     pub fn summary(&self) -> Summary {
         let mut s = Summary {
             files: self.files.len() + self.errors.len(),
             unreadable: self.errors.len(),
+            skipped: self.skipped.len(),
             ..Default::default()
         };
-        for f in self.files {
+        for f in self.files.iter().map(|c| &c.report) {
             match f.verdict {
                 Verdict::Accepted => s.accepted += 1,
                 Verdict::Rejected => s.rejected += 1,
@@ -92,6 +182,9 @@ pub fn render(
         Format::Full => full::render(run, options, out),
         Format::Concise => concise::render(run, options, out),
         Format::Json => json::render(run, options, out),
+        Format::Sarif => sarif::render(run, options, out),
+        Format::Github => github::render(run, options, out),
+        Format::Junit => junit::render(run, options, out),
     }
 }
 
@@ -240,6 +333,7 @@ pub fn summary_line(s: &Summary, lang: Lang) -> String {
         warnings,
         infos,
         suppressed,
+        skipped,
     } = *s;
     let mut line = match lang {
         Lang::En => format!(
@@ -262,7 +356,23 @@ pub fn summary_line(s: &Summary, lang: Lang) -> String {
     if suppressed > 0 {
         line += &tr!(lang, "; {suppressed} suppressed", "。抑止 {suppressed}");
     }
+    if skipped > 0 {
+        line += &tr!(lang, "; {skipped} skipped", "。スキップ {skipped}");
+    }
     line
+}
+
+/// The line for a file that was found but not read, in the text formats.
+pub fn skipped_line(s: &Skipped, lang: Lang) -> String {
+    let note = match lang {
+        Lang::En => "note",
+        Lang::Ja => "注記",
+    };
+    format!(
+        "{note}: {}: {}",
+        crate::diag::escape(&s.path),
+        s.reason.message(lang)
+    )
 }
 
 /// The line after a file's findings: its verdict and what was read.
@@ -311,4 +421,15 @@ pub fn hidden_line(hidden: u64, lang: Lang) -> String {
             "... ほかに {hidden} 件の指摘があります（--max-diagnostics を増やすと表示されます）"
         ),
     }
+}
+
+/// Where a span ends for formats that give an end line and column: a span that runs up to the
+/// end of a line ends there, not at the start of the next line.
+pub fn end_offset(file: &crate::source::SourceFile, span: crate::source::Span) -> u32 {
+    let text = file.text.as_bytes();
+    let mut end = (span.end as usize).min(text.len());
+    while end > span.start as usize && matches!(text[end - 1], b'\n' | b'\r') {
+        end -= 1;
+    }
+    end as u32
 }
