@@ -319,6 +319,38 @@ fn sarif_locations_are_uri_references_relative_to_srcroot() {
 }
 
 #[test]
+fn findings_in_an_included_file_point_at_that_file() {
+    let main = format!("{GOOD}$INCLUDE \"parts/hosts.inc\"\n");
+    let dir = tree(&[
+        ("zones/good.example.jp.zone", main.as_bytes()),
+        ("zones/parts/hosts.inc", b"mail    IN AAA 2001:db8::25\n"),
+    ]);
+    let out = check(
+        dir.path(),
+        &["--format", "sarif", "--allow-include", "zones", "zones"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let log = json_of(&out);
+    assert_valid_sarif(&log);
+    let location = &log["runs"][0]["results"][0]["locations"][0]["physicalLocation"];
+    assert_eq!(
+        location["artifactLocation"]["uri"],
+        "zones/parts/hosts.inc",
+        "relative to the including file's directory, as the include was resolved"
+    );
+    assert_eq!(location["region"]["startLine"], 1);
+    let out = check(
+        dir.path(),
+        &["--format", "github", "--allow-include", "zones", "zones"],
+    );
+    assert!(
+        stdout(&out).starts_with("::error file=zones/parts/hosts.inc,line=1,col=12,"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
 fn sarif_in_japanese_keeps_its_structure() {
     let dir = tree(&[("bad.example.jp.zone", BAD.as_bytes())]);
     let out = check(
