@@ -162,7 +162,7 @@ enum ByName {
 
 /// Extensions that make a `db.*` name a program, a document or data rather than BIND's
 /// `db.<zone>`. `db.local`, `db.127` and `db.example.jp` stay zone files.
-const NOT_ZONE_EXTENSIONS: &[&str] = &[
+pub const NOT_ZONE_EXTENSIONS: &[&str] = &[
     "bak", "c", "cfg", "conf", "cpp", "cs", "css", "go", "h", "html", "ini", "java", "js", "json",
     "kt", "lock", "log", "md", "php", "pl", "py", "rb", "rs", "sh", "sql", "sqlite", "sqlite3",
     "swift", "toml", "ts", "txt", "xml", "yaml", "yml",

@@ -334,8 +334,7 @@ fn findings_in_an_included_file_point_at_that_file() {
     assert_valid_sarif(&log);
     let location = &log["runs"][0]["results"][0]["locations"][0]["physicalLocation"];
     assert_eq!(
-        location["artifactLocation"]["uri"],
-        "zones/parts/hosts.inc",
+        location["artifactLocation"]["uri"], "zones/parts/hosts.inc",
         "relative to the including file's directory, as the include was resolved"
     );
     assert_eq!(location["region"]["startLine"], 1);
