@@ -372,3 +372,21 @@ fn hostile_inputs_finish_with_findings() {
         }
     }
 }
+
+/// Reported by the CI work: an empty quoted string read as the type gave "unknown record type ``".
+#[test]
+fn quoted_string_in_the_type_field_says_so() {
+    let (sources, report) = check("$TTL 300\nx IN \"\" A 192.0.2.1\ny IN \"v=spf1 -all\"\n");
+    let got = syntax_findings(&sources, &report);
+    assert_eq!(
+        got,
+        [("ZG032".to_owned(), 2, 6), ("ZG032".to_owned(), 3, 6)]
+    );
+    assert!(
+        report.diagnostics[0]
+            .message
+            .contains("quoted string `\"\"` where the record type should be"),
+        "{}",
+        report.diagnostics[0].message
+    );
+}

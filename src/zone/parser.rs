@@ -1041,7 +1041,29 @@ impl Parser<'_, '_> {
     ) -> Option<RType> {
         let lang = em.lang;
         let word = t.text();
-        if let Some(rtype) = RType::from_name(&word).filter(|_| !t.is_quoted()) {
+        if t.is_quoted() {
+            // A quoted string where the type belongs: usually the type was left out, and the
+            // record data (a TXT string) slid into its place.
+            let shown = escape(t.raw).into_owned();
+            em.emit(
+                Diagnostic::new(
+                    &r::UNKNOWN_TYPE,
+                    t.span,
+                    tr!(
+                        lang,
+                        "a quoted string `\"{shown}\"` where the record type should be",
+                        "レコードタイプの位置に引用符付き文字列 `\"{shown}\"` があります"
+                    ),
+                )
+                .help(tr!(
+                    lang,
+                    "write the type before the data, such as `TXT \"...\"`",
+                    "データの前にタイプを書いてください。例: `TXT \"...\"`"
+                )),
+            );
+            return None;
+        }
+        if let Some(rtype) = RType::from_name(&word) {
             if rtype.info().is_some_and(|i| i.meta) {
                 em.emit(Diagnostic::new(&r::QUERY_TYPE_IN_ZONE, t.span, tr!(lang,
                     "{rtype} is a query type, not record data", "{rtype} は問い合わせ用のタイプで、レコードデータではありません"))
