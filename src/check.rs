@@ -315,6 +315,7 @@ fn check_zone(
         policy: &options.policy,
         applied_origin: options.parse.origin.as_ref(),
         table_input: matches!(sources.get(file).layout, crate::source::Layout::Table(_)),
+        file,
     };
     rules::run_zone_rules(&cx, &mut em);
     finish(file, path, encoding, Some(zone), em, options)

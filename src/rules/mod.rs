@@ -7,11 +7,18 @@
 //! [`registry::RULES`] is the one table of codes; a removed rule stays there as a tombstone so
 //! its code is never reused.
 
+pub mod delegation;
 pub mod docs;
+pub mod names;
 pub mod policy;
 pub mod registry;
+pub mod rrset;
+pub mod structure;
+pub mod suffixes;
 pub mod syntax;
 pub mod table;
+pub mod target;
+pub mod util;
 
 use crate::diag::{Emitter, Lang, Severity};
 use crate::source::Sources;
@@ -116,9 +123,65 @@ pub struct Context<'a> {
     /// records only: the host makes the SOA and apex NS itself, so rules about their absence
     /// must stay quiet for tables.
     pub table_input: bool,
+    /// The file being checked: where findings about the zone as a whole (no SOA, say) point.
+    pub file: crate::source::FileId,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    /// The zone's name tree: cuts, DNAMEs, existence and wildcard matches (built on first use).
+    pub fn tree(&self) -> &'a crate::zone::ZoneTree {
+        self.index.tree(self.zone)
+    }
+
+    /// What a query for `name` finds in this zone (see [`crate::zone::ZoneTree::lookup`]).
+    pub fn lookup(&self, name: crate::zone::NameRef<'_>) -> crate::zone::Lookup {
+        self.tree().lookup(self.zone, name)
+    }
+
+    /// The records at `owner`, in (type, file order) order.
+    pub fn records_at(
+        &self,
+        owner: crate::zone::NameId,
+    ) -> impl Iterator<Item = &'a crate::zone::Record> + 'a {
+        let zone = self.zone;
+        self.index
+            .at(owner)
+            .iter()
+            .map(move |&i| &zone.records[i as usize])
+    }
+
+    /// The records of one RRset, in file order.
+    pub fn rrset(
+        &self,
+        owner: crate::zone::NameId,
+        rtype: crate::zone::RType,
+    ) -> impl Iterator<Item = &'a crate::zone::Record> + 'a {
+        let zone = self.zone;
+        self.index
+            .rrset(zone, owner, rtype)
+            .map(move |i| &zone.records[i as usize])
+    }
+
+    /// True when `node` has an A or AAAA record.
+    pub fn has_address(&self, node: crate::zone::NameId) -> bool {
+        use crate::zone::RType;
+        self.index.has(self.zone, node, RType::A) || self.index.has(self.zone, node, RType::AAAA)
+    }
+
+    /// The text of the `n`th data field as written, when the record has a source line (not
+    /// `$GENERATE`d) with that many fields.
+    pub fn rdata_field_text(&self, record: &crate::zone::Record, n: usize) -> Option<&'a str> {
+        let span = *self.field_spans(record).get(n)?;
+        Some(self.sources.text(span))
+    }
+
+    /// The span of the type field (`SOA`, `CNAME`, ...), or the whole record when it cannot be
+    /// found again.
+    pub fn type_span(&self, record: &crate::zone::Record) -> crate::source::Span {
+        self.type_and_field_spans(record)
+            .map_or(record.span, |(t, _)| t)
+    }
+
     /// The span of the `n`th field of a record's data (0 is the first field after the type),
     /// found by lexing the record's text again; the whole record when that is not possible
     /// (generated records, or fewer fields than asked for). Rules use it to put the caret on the
@@ -154,9 +217,32 @@ impl Context<'_> {
     }
 
     fn field_spans(&self, record: &crate::zone::Record) -> Vec<crate::source::Span> {
+        self.record_spans(record)
+            .map(|r| r.fields)
+            .unwrap_or_default()
+    }
+
+    /// The span of the TTL field, when the TTL was written on the record.
+    pub fn ttl_span(&self, record: &crate::zone::Record) -> Option<crate::source::Span> {
+        if !record.has(crate::zone::Record::TTL_EXPLICIT) {
+            return None;
+        }
+        self.record_spans(record)?.ttl
+    }
+
+    fn type_and_field_spans(
+        &self,
+        record: &crate::zone::Record,
+    ) -> Option<(crate::source::Span, Vec<crate::source::Span>)> {
+        self.record_spans(record).map(|r| (r.rtype, r.fields))
+    }
+
+    /// The record's fields, found by lexing its text again: the TTL (if written), the type and
+    /// the data fields. `None` for generated records, or when the type cannot be found again.
+    fn record_spans(&self, record: &crate::zone::Record) -> Option<RecordSpans> {
         use crate::zone::Record;
         if record.has(Record::GENERATED) {
-            return Vec::new();
+            return None;
         }
         let text = &self.sources.get(record.span.file).text;
         let slice = &text[record.span.range()];
@@ -164,35 +250,46 @@ impl Context<'_> {
             crate::zone::lexer::Lexer::new(slice, crate::zone::lexer::LexLimits::default());
         let mut entry = crate::zone::lexer::Entry::default();
         if !lexer.next_entry(&mut entry) {
-            return Vec::new();
+            return None;
         }
         let mut tokens = entry.tokens.iter();
         if !record.has(Record::OWNER_INHERITED) {
             tokens.next();
         }
+        let span = |t: &crate::zone::lexer::Token| crate::source::Span {
+            file: record.span.file,
+            start: record.span.start + t.start,
+            end: record.span.start + t.end,
+        };
         // Skip the TTL and class, then the type: the first token that names the record's type.
         let type_name = record.rtype.name();
-        let mut found = false;
+        let mut ttl = None;
+        let mut rtype = None;
         for t in tokens.by_ref() {
             let word = crate::zone::customer::fullwidth_to_ascii_str(t.raw(slice));
             if word.eq_ignore_ascii_case(&type_name)
                 || crate::zone::RType::from_name(&word) == Some(record.rtype)
             {
-                found = true;
+                rtype = Some(span(t));
                 break;
             }
+            if word.starts_with(|c: char| c.is_ascii_digit()) {
+                ttl = Some(span(t));
+            }
         }
-        if !found {
-            return Vec::new();
-        }
-        tokens
-            .map(|t| crate::source::Span {
-                file: record.span.file,
-                start: record.span.start + t.start,
-                end: record.span.start + t.end,
-            })
-            .collect()
+        Some(RecordSpans {
+            ttl,
+            rtype: rtype?,
+            fields: tokens.map(span).collect(),
+        })
     }
+}
+
+/// Where a record's fields are in its source text.
+struct RecordSpans {
+    ttl: Option<crate::source::Span>,
+    rtype: crate::source::Span,
+    fields: Vec<crate::source::Span>,
 }
 
 /// Runs every enabled zone-phase rule.

@@ -3,7 +3,11 @@
 //! what they meant.
 
 use super::Rule;
+use super::delegation as d;
+use super::names as n;
 use super::policy as p;
+use super::rrset as rr;
+use super::structure as st;
 use super::syntax as s;
 use super::table as t;
 
@@ -68,6 +72,59 @@ pub static RULES: &[&Rule] = &[
     &t::UNREADABLE_WORKBOOK,
     &t::FORMULA_CELL,
     &t::LINE_BREAK_IN_CELL,
+    // SOA and zone structure.
+    &st::MISSING_SOA,
+    &st::MULTIPLE_SOA,
+    &st::SOA_NOT_AT_APEX,
+    &st::SOA_REFRESH_OUT_OF_RANGE,
+    &st::SOA_RETRY_OUT_OF_RANGE,
+    &st::SOA_EXPIRE_OUT_OF_RANGE,
+    &st::SOA_MINIMUM_OUT_OF_RANGE,
+    &st::SOA_RETRY_NOT_BELOW_REFRESH,
+    &st::SOA_EXPIRE_NOT_ABOVE_REFRESH,
+    &st::SOA_SERIAL_ZERO,
+    &st::SOA_SERIAL_MALFORMED_DATE,
+    &st::OUT_OF_ZONE_DATA,
+    // NS, delegation and glue.
+    &d::MISSING_APEX_NS,
+    &d::SINGLE_APEX_NS,
+    &d::NS_TARGET_IS_ADDRESS,
+    &d::NS_TARGET_IS_CNAME,
+    &d::NS_TARGET_WITHOUT_ADDRESS,
+    &d::MISSING_GLUE,
+    &d::UNNEEDED_GLUE,
+    &d::OCCLUDED_DATA,
+    // RRsets, TTLs, CNAME and DNAME.
+    &rr::DUPLICATE_RECORD,
+    &rr::DUPLICATE_RECORD_CASE,
+    &rr::TTL_MISMATCH,
+    &rr::ZERO_TTL,
+    &rr::TTL_ABOVE_POLICY_MAXIMUM,
+    &rr::TTL_BELOW_POLICY_MINIMUM,
+    &rr::TTL_TOO_LARGE,
+    &rr::CNAME_AND_OTHER_DATA,
+    &rr::MULTIPLE_CNAME,
+    &rr::CNAME_AT_APEX,
+    &rr::CNAME_CHAIN,
+    &rr::CNAME_LOOP,
+    &rr::CNAME_TO_SELF,
+    &rr::DANGLING_CNAME,
+    &rr::DATA_BELOW_DNAME,
+    &rr::MULTIPLE_DNAME,
+    &rr::DNAME_AND_NS,
+    // Names and targets.
+    &n::MX_TARGET_IS_CNAME,
+    &n::TARGET_IS_ADDRESS,
+    &n::MX_TARGET_WITHOUT_ADDRESS,
+    &n::NULL_MX_WITH_OTHER_MX,
+    &n::MALFORMED_NULL_MX,
+    &n::SRV_OWNER_NOT_SERVICE_NAME,
+    &n::SRV_TARGET_IS_CNAME,
+    &n::SRV_TARGET_WITHOUT_ADDRESS,
+    &n::INVALID_HOST_NAME,
+    &n::MISPLACED_WILDCARD,
+    &n::ORIGIN_REPEATED,
+    &n::MISSING_TRAILING_DOT,
     // Intake policy.
     &p::REGISTRAR_PSEUDO_RECORD,
 ];

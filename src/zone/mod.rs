@@ -13,6 +13,7 @@ pub mod name;
 mod parser;
 pub mod rdata;
 pub mod rtype;
+pub mod tree;
 
 pub use name::{NameId, NameRef, NameTable, OwnedName};
 pub use parser::{
@@ -20,6 +21,7 @@ pub use parser::{
     origin_from_file_name, parse, parse_table,
 };
 pub use rtype::RType;
+pub use tree::{Lookup, Place, ZoneTree};
 
 use crate::source::Span;
 use hickory_proto::rr::DNSClass;
@@ -204,6 +206,8 @@ pub struct ZoneIndex {
     order: Vec<u32>,
     /// For each owner id, the range of `order` holding its records.
     by_owner: Vec<(u32, u32)>,
+    /// The name tree, built the first time a rule asks for it.
+    tree: std::sync::OnceLock<ZoneTree>,
 }
 
 impl ZoneIndex {
@@ -223,7 +227,17 @@ impl ZoneIndex {
             }
             by_owner[owner.0 as usize] = (start as u32, i as u32);
         }
-        ZoneIndex { order, by_owner }
+        ZoneIndex {
+            order,
+            by_owner,
+            tree: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The zone's name tree (cuts, DNAMEs, existence, wildcards), built on first use. `zone`
+    /// must be the zone this index was built from.
+    pub fn tree(&self, zone: &Zone) -> &ZoneTree {
+        self.tree.get_or_init(|| ZoneTree::new(zone, self))
     }
 
     /// Indices of the records at `owner`, grouped by type.

@@ -1,0 +1,210 @@
+//! RRset, TTL, CNAME and DNAME rules (ZG3xx): records that repeat or disagree within a set,
+//! TTLs that caches mishandle, and aliases that break resolution.
+
+mod cname_and_other_data;
+mod cname_at_apex;
+mod cname_chain;
+mod cname_loop;
+mod cname_to_self;
+mod dangling_cname;
+mod data_below_dname;
+mod dname_and_ns;
+mod duplicate_record;
+mod duplicate_record_case;
+mod multiple_cname;
+mod multiple_dname;
+mod ttl_above_policy_maximum;
+mod ttl_below_policy_minimum;
+mod ttl_mismatch;
+mod ttl_too_large;
+mod zero_ttl;
+
+pub use cname_and_other_data::CNAME_AND_OTHER_DATA;
+pub use cname_at_apex::CNAME_AT_APEX;
+pub use cname_chain::CNAME_CHAIN;
+pub use cname_loop::CNAME_LOOP;
+pub use cname_to_self::CNAME_TO_SELF;
+pub use dangling_cname::DANGLING_CNAME;
+pub use data_below_dname::DATA_BELOW_DNAME;
+pub use dname_and_ns::DNAME_AND_NS;
+pub use duplicate_record::DUPLICATE_RECORD;
+pub use duplicate_record_case::DUPLICATE_RECORD_CASE;
+pub use multiple_cname::MULTIPLE_CNAME;
+pub use multiple_dname::MULTIPLE_DNAME;
+pub use ttl_above_policy_maximum::TTL_ABOVE_POLICY_MAXIMUM;
+pub use ttl_below_policy_minimum::TTL_BELOW_POLICY_MINIMUM;
+pub use ttl_mismatch::TTL_MISMATCH;
+pub use ttl_too_large::TTL_TOO_LARGE;
+pub use zero_ttl::ZERO_TTL;
+
+use crate::diag::{Diagnostic, Emitter, Lang};
+use crate::rules::util::canonical_rdata;
+use crate::rules::{Context, Rule};
+use crate::zone::{NameId, Place, RType, Record};
+use std::collections::HashMap;
+
+/// A record that repeats an earlier one of its RRset.
+pub(crate) struct Duplicate<'a> {
+    pub record: &'a Record,
+    pub original: &'a Record,
+    /// Same octets and same text: a plain copy. Otherwise equal only as DNS compares (names
+    /// without case, escapes decoded).
+    pub exact: bool,
+}
+
+/// Every repeated record, found by sorting each RRset on its canonical data: O(n log n).
+pub(crate) fn duplicates<'a>(cx: &Context<'a>) -> Vec<Duplicate<'a>> {
+    let zone = cx.zone;
+    let mut out = Vec::new();
+    for (_, rtype, set) in cx.index.rrsets(zone) {
+        if set.len() < 2 {
+            continue;
+        }
+        let mut keyed: Vec<(std::borrow::Cow<'a, [u8]>, u32)> = set
+            .iter()
+            .map(|&i| {
+                (
+                    canonical_rdata(rtype, zone.rdata(&zone.records[i as usize])),
+                    i,
+                )
+            })
+            .collect();
+        // File order within equal data, so the first of a run is the original.
+        keyed.sort();
+        for run in keyed.chunk_by(|a, b| a.0 == b.0) {
+            let original = &zone.records[run[0].1 as usize];
+            for &(_, i) in &run[1..] {
+                let record = &zone.records[i as usize];
+                let exact = zone.rdata(record) == zone.rdata(original)
+                    && crate::rules::util::data_text(cx, record)
+                        == crate::rules::util::data_text(cx, original);
+                out.push(Duplicate {
+                    record,
+                    original,
+                    exact,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Reports records whose TTL `bad` refuses: each record that writes its TTL, at the TTL; a TTL
+/// taken from `$TTL` or an earlier record once per value, with how many records use it.
+pub(crate) fn ttl_findings(
+    cx: &Context<'_>,
+    em: &mut Emitter<'_>,
+    rule: &'static Rule,
+    bad: impl Fn(u32) -> bool,
+    texts: impl Fn(Lang, u32) -> (String, String),
+) {
+    let lang = cx.lang;
+    let mut inherited: HashMap<u32, (usize, &Record)> = HashMap::new();
+    for r in &cx.zone.records {
+        if !bad(r.ttl) {
+            continue;
+        }
+        if r.has(Record::TTL_EXPLICIT) {
+            let span = cx.ttl_span(r).unwrap_or_else(|| cx.type_span(r));
+            let (message, help) = texts(lang, r.ttl);
+            em.emit(Diagnostic::new(rule, span, message).help(help));
+        } else {
+            inherited.entry(r.ttl).or_insert((0, r)).0 += 1;
+        }
+    }
+    let mut inherited: Vec<_> = inherited.into_iter().collect();
+    inherited.sort_by_key(|(_, (_, r))| (r.span.file, r.span.start));
+    for (ttl, (count, first)) in inherited {
+        let (message, help) = texts(lang, ttl);
+        let note = crate::tr!(
+            lang,
+            " (the default TTL, used by {count} records from here on)",
+            "（既定の TTL で、ここから {count} 件のレコードが使用）"
+        );
+        em.emit(Diagnostic::new(rule, cx.type_span(first), message + &note).help(help));
+    }
+}
+
+/// The first CNAME record at an owner, in file order.
+pub(crate) fn cname_at<'a>(cx: &Context<'a>, id: NameId) -> Option<&'a Record> {
+    cx.rrset(id, RType::CNAME).next()
+}
+
+/// Where a CNAME leads inside the zone: the node (name or wildcard) holding another CNAME.
+pub(crate) fn next_cname(cx: &Context<'_>, record: &Record) -> Option<NameId> {
+    let target = crate::rules::target::target(cx, record)?;
+    let found = cx.lookup(target);
+    if found.place != Place::Auth {
+        return None;
+    }
+    found
+        .node
+        .filter(|&n| cx.index.has(cx.zone, n, RType::CNAME))
+}
+
+/// The CNAMEs of the zone as a graph: each authoritative alias and the in-zone alias its target
+/// leads to, with the loops found in one pass (each node is visited once: O(n)).
+pub(crate) struct CnameGraph<'a> {
+    /// Owner → its first CNAME record.
+    pub cname: HashMap<NameId, &'a Record>,
+    /// Owner → the node (name or wildcard) with a CNAME that its target leads to.
+    pub next: HashMap<NameId, NameId>,
+    /// Each loop, in the order resolution walks it.
+    pub loops: Vec<Vec<NameId>>,
+}
+
+impl<'a> CnameGraph<'a> {
+    pub fn new(cx: &Context<'a>) -> Self {
+        let tree = cx.tree();
+        let mut cname: HashMap<NameId, &'a Record> = HashMap::new();
+        for r in &cx.zone.records {
+            if r.rtype == RType::CNAME && tree.place(r.owner) == Place::Auth {
+                let first = cname.entry(r.owner).or_insert(r);
+                if (r.span.file, r.span.start) < (first.span.file, first.span.start) {
+                    *first = r;
+                }
+            }
+        }
+        let mut next = HashMap::new();
+        for (&owner, r) in &cname {
+            let target = crate::rules::target::target(cx, r);
+            // A CNAME to itself by name is ZG313's, not a loop.
+            if target.is_some_and(|t| t.eq_ignore_case(cx.zone.names.get(owner))) {
+                continue;
+            }
+            if let Some(n) = next_cname(cx, r) {
+                next.insert(owner, n);
+            }
+        }
+        // 0 unvisited, 1 on the current path, 2 done.
+        let mut state: HashMap<NameId, u8> = HashMap::new();
+        let mut loops = Vec::new();
+        let mut starts: Vec<NameId> = cname.keys().copied().collect();
+        starts.sort_unstable();
+        for start in starts {
+            if state.contains_key(&start) {
+                continue;
+            }
+            let mut path = Vec::new();
+            let mut cur = start;
+            loop {
+                state.insert(cur, 1);
+                path.push(cur);
+                let Some(&n) = next.get(&cur) else { break };
+                match state.get(&n) {
+                    Some(1) => {
+                        let at = path.iter().position(|&p| p == n).unwrap_or(0);
+                        loops.push(path[at..].to_vec());
+                        break;
+                    }
+                    Some(_) => break,
+                    None => cur = n,
+                }
+            }
+            for p in path {
+                state.insert(p, 2);
+            }
+        }
+        CnameGraph { cname, next, loops }
+    }
+}

@@ -1,0 +1,219 @@
+//! What a record points at, and the two ways a target is often not what the customer meant: an
+//! IP address where a name belongs, and a name that lost its trailing dot. Rules about targets
+//! (no address, a CNAME, dangling) skip a target that is either, so that one fault is reported
+//! once, by the rule that explains it.
+
+use super::Context;
+use super::suffixes::{self, PROVIDERS, Provider};
+use super::util::show;
+use crate::diag::escape;
+use crate::source::Span;
+use crate::zone::name::parse_name;
+use crate::zone::rdata::view;
+use crate::zone::tree::suffix;
+use crate::zone::{NameRef, OwnedName, Place, RType, Record};
+
+/// The data field holding the name a record points at.
+pub fn target_field(rtype: RType) -> Option<usize> {
+    match rtype {
+        RType::NS | RType::CNAME | RType::PTR | RType::DNAME | RType::SOA => Some(0),
+        RType::MX => Some(1),
+        RType::SRV => Some(3),
+        _ => None,
+    }
+}
+
+/// The name a record points at (for SOA, the primary server).
+pub fn target<'z>(cx: &Context<'z>, record: &Record) -> Option<NameRef<'z>> {
+    let w = cx.zone.rdata(record);
+    match record.rtype {
+        RType::SOA => view::soa(w).map(|s| s.mname),
+        t => view::target(t, w),
+    }
+}
+
+/// The address a target was written as, when it is one: `MX 10 192.0.2.25` gives `192.0.2.25`.
+pub fn address_like(cx: &Context<'_>, record: &Record) -> Option<String> {
+    let name = target(cx, record)?;
+    let first = name.first_label()?;
+    // Cheap test first: an address starts with a digit or holds a colon.
+    if !first.first().is_some_and(u8::is_ascii_digit) && !first.contains(&b':') {
+        return None;
+    }
+    let field = target_field(record.rtype)?;
+    if let Some(text) = cx.rdata_field_text(record, field) {
+        let text = crate::zone::customer::fullwidth_to_ascii_str(text);
+        let bare = text.strip_suffix('.').unwrap_or(&text);
+        return bare
+            .parse::<std::net::IpAddr>()
+            .is_ok()
+            .then(|| escape(bare).into_owned());
+    }
+    // Generated records have no text of their own: read the labels.
+    let labels: Vec<&[u8]> = name.labels().collect();
+    let rest_ok = |k: usize| {
+        labels.len() == k
+            || suffix(name, labels.len() - k).eq_ignore_case(cx.zone.apex())
+                && record.has(Record::RELATIVE_TARGET)
+    };
+    let octet = |l: &[u8]| {
+        !l.is_empty()
+            && l.len() <= 3
+            && l.iter().all(u8::is_ascii_digit)
+            && std::str::from_utf8(l).is_ok_and(|s| s.parse::<u8>().is_ok())
+    };
+    if labels.len() >= 4 && labels[..4].iter().all(|l| octet(l)) && rest_ok(4) {
+        let text: Vec<String> = labels[..4]
+            .iter()
+            .map(|l| String::from_utf8_lossy(l).into_owned())
+            .collect();
+        return Some(text.join("."));
+    }
+    let v6 = std::str::from_utf8(first)
+        .ok()
+        .filter(|s| s.parse::<std::net::Ipv6Addr>().is_ok());
+    v6.filter(|_| rest_ok(1)).map(|s| escape(s).into_owned())
+}
+
+/// A target written without its trailing dot that was surely meant to be absolute.
+#[derive(Clone, Debug)]
+pub struct MissingDot {
+    /// The field as written.
+    pub span: Span,
+    pub written: String,
+    /// What it became.
+    pub expanded: String,
+    /// What was meant: the text with its final dot.
+    pub corrected: String,
+    pub why: Why,
+}
+
+#[derive(Clone, Debug)]
+pub enum Why {
+    /// The text already ends with the origin (`mail.example.com` in `example.com`).
+    OriginRepeated { origin: String },
+    /// The text ends in a top-level domain, or a Japanese second-level one (`co.jp`).
+    Tld(String),
+    /// The text ends in a well-known provider's domain.
+    Provider(&'static str, Provider),
+}
+
+/// The missing-trailing-dot fault of a record's target, if it has one.
+pub fn missing_dot(cx: &Context<'_>, record: &Record) -> Option<MissingDot> {
+    if !record.has(Record::RELATIVE_TARGET) {
+        return None;
+    }
+    let field = target_field(record.rtype)?;
+    let name = target(cx, record)?;
+    missing_dot_in(cx, record, name, NameField::Data(field))
+}
+
+/// Which field of a record holds the name being checked.
+#[derive(Clone, Copy, Debug)]
+pub enum NameField {
+    Owner,
+    Data(usize),
+}
+
+/// The missing-trailing-dot fault of one name of a record (its owner, or a data field).
+pub fn missing_dot_in(
+    cx: &Context<'_>,
+    record: &Record,
+    name: NameRef<'_>,
+    field: NameField,
+) -> Option<MissingDot> {
+    let apex = cx.zone.apex();
+    // Cheap test on the wire form first, so that the usual relative target (`www`, `mail`)
+    // costs no second look at the source: a candidate has a top-level domain, or the apex's
+    // own last label, somewhere above the labels the origin added.
+    let above = name.label_count().checked_sub(apex.label_count())?;
+    if !name.is_subdomain_of(apex) {
+        return None;
+    }
+    let apex_tld = apex.labels().last();
+    let candidate = name
+        .labels()
+        .take(above)
+        .any(|l| suffixes::is_tld(l) || apex_tld.is_some_and(|t| t.eq_ignore_ascii_case(l)));
+    if !candidate {
+        return None;
+    }
+    let (span, text) = match field {
+        NameField::Owner => {
+            if record.has(Record::OWNER_INHERITED) || record.has(Record::GENERATED) {
+                return None;
+            }
+            let span = cx.owner_span(record);
+            (span, cx.sources.text(span))
+        }
+        NameField::Data(n) => {
+            let text = cx.rdata_field_text(record, n)?;
+            (cx.rdata_field_span(record, n), text)
+        }
+    };
+    let text = crate::zone::customer::fullwidth_to_ascii_str(text);
+    if text == "@" || text.ends_with('.') && !text.ends_with("\\.") {
+        return None;
+    }
+    let mut wire = Vec::new();
+    parse_name(&text, Some(NameRef::ROOT), &mut wire).ok()?;
+    let written = OwnedName::from_wire(wire)?;
+    let written = written.as_ref();
+    let n = written.label_count();
+    if n == 0 || n >= name.label_count() {
+        return None;
+    }
+    let origin = suffix(name, name.label_count() - n);
+    let corrected = format!("{}.", escape(&text));
+    let mk = |why| MissingDot {
+        span,
+        written: escape(&text).into_owned(),
+        expanded: show(name),
+        corrected: corrected.clone(),
+        why,
+    };
+    if written.is_subdomain_of(origin) || written.is_subdomain_of(apex) {
+        let origin = if written.is_subdomain_of(origin) {
+            origin
+        } else {
+            apex
+        };
+        return Some(mk(Why::OriginRepeated {
+            origin: show(origin),
+        }));
+    }
+    // A name that ends in a TLD may still be meant: it exists in the zone, or lies where this
+    // zone cannot tell (below a delegation).
+    if n < 2 {
+        return None;
+    }
+    let found = cx.lookup(name);
+    if found.exists || found.place != Place::Auth {
+        return None;
+    }
+    for (domain, kind) in PROVIDERS {
+        let d = OwnedName::from_text(domain).expect("provider domains are valid names");
+        if written.is_subdomain_of(d.as_ref()) {
+            return Some(mk(Why::Provider(domain, *kind)));
+        }
+    }
+    let labels: Vec<&[u8]> = written.labels().collect();
+    let last = labels[n - 1];
+    if !suffixes::is_tld(last) {
+        return None;
+    }
+    let last = String::from_utf8_lossy(last).to_ascii_lowercase();
+    let second = String::from_utf8_lossy(labels[n - 2]).to_ascii_lowercase();
+    let ending = if last == "jp" && n >= 3 && suffixes::JP_SLDS.contains(&second.as_str()) {
+        format!("{second}.jp")
+    } else {
+        last
+    };
+    Some(mk(Why::Tld(ending)))
+}
+
+/// True when the target is an address or lost its trailing dot: other target rules stay quiet,
+/// as the rule for that fault explains it.
+pub fn suspect(cx: &Context<'_>, record: &Record) -> bool {
+    address_like(cx, record).is_some() || missing_dot(cx, record).is_some()
+}

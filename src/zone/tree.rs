@@ -1,0 +1,490 @@
+//! The zone as a tree of names: which names exist, where the zone cuts and DNAMEs are, and what a
+//! query for a name would find. The structure rules (delegations, glue, targets, DNAME) all ask
+//! these questions; the tree answers each in O(log n), after one O(n log n) sort.
+//!
+//! Names are kept in DNSSEC canonical order (RFC 4034 §6.1), which is a depth-first walk of the
+//! name tree: every subtree is a contiguous run, and a name's ancestors come before it. That
+//! gives, without materialising any empty non-terminal:
+//!
+//! - whether a name exists (it is an owner, or an owner lies below it: RFC 4592 §2.2.2);
+//! - a name's closest encloser (RFC 4592 §3.3.1): the deepest ancestor it shares with its
+//!   neighbours in that order;
+//! - for every owner, the highest zone cut or DNAME at or above it, in one scan with a stack.
+
+use super::{NameId, NameRef, RType, Zone, ZoneIndex};
+use std::cmp::Ordering;
+use std::collections::HashSet;
+
+/// Where a name sits relative to the zone's authoritative data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// Authoritative data of this zone (including a DNAME's own owner).
+    Auth,
+    /// A delegation point: a name below the apex with NS records. Only NS, DS (and the DNSSEC
+    /// records that go with them) are authoritative here; other data is occluded.
+    Cut,
+    /// Below the delegation at the given name: glue, or occluded data.
+    BelowCut(NameId),
+    /// Below a DNAME at the given name: occluded, and forbidden (RFC 6672 §2.4).
+    BelowDname(NameId),
+    /// Not at or below the apex.
+    Outside,
+}
+
+/// What a query for a name would find in this zone's data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Lookup {
+    /// The node holding the answer: the name itself, or the wildcard that matches it.
+    pub node: Option<NameId>,
+    /// The answer comes from a wildcard (RFC 4592).
+    pub wildcard: bool,
+    /// The name exists (an owner, or an empty non-terminal above owners).
+    pub exists: bool,
+    pub place: Place,
+}
+
+/// Built once per check, lazily, by [`ZoneIndex::tree`].
+#[derive(Debug)]
+pub struct ZoneTree {
+    /// Every interned name, in canonical order.
+    sorted: Vec<NameId>,
+    /// Indexed by name id.
+    place: Vec<Place>,
+    /// Indexed by name id: the highest cut (`true`) or DNAME (`false`) at or above the name.
+    top: Vec<Option<(NameId, bool)>>,
+    failed: FailedIndex,
+}
+
+/// [`Zone::failed_could_be`] in O(1), for rules that ask it once per record.
+#[derive(Debug, Default)]
+struct FailedIndex {
+    /// Types (or `None`, type unknown) of failed lines, any owner.
+    any_owner: HashSet<Option<RType>>,
+    /// Types of failed lines whose owner is unknown.
+    unknown_owner: HashSet<Option<RType>>,
+    by_owner: HashSet<(NameId, Option<RType>)>,
+}
+
+impl ZoneTree {
+    pub fn new(zone: &Zone, index: &ZoneIndex) -> Self {
+        let names = &zone.names;
+        let apex = zone.apex();
+        let mut sorted: Vec<NameId> = names.iter().map(|(id, _)| id).collect();
+        sorted.sort_unstable_by(|&a, &b| canonical_cmp(names.get(a), names.get(b)));
+
+        // One depth-first scan: the stack holds the in-zone owners that enclose the current name,
+        // each with the highest cut or DNAME at or above it.
+        let mut place = vec![Place::Outside; names.len()];
+        let mut top = vec![None; names.len()];
+        let mut stack: Vec<(NameId, Option<(NameId, bool)>)> = Vec::new();
+        for &id in &sorted {
+            let name = names.get(id);
+            if !name.is_subdomain_of(apex) {
+                continue;
+            }
+            while let Some(&(top, _)) = stack.last() {
+                if name.is_subdomain_of(names.get(top)) {
+                    break;
+                }
+                stack.pop();
+            }
+            let above = stack.last().and_then(|&(_, h)| h);
+            let is_apex = name.eq_ignore_case(apex);
+            let cut = !is_apex && index.has(zone, id, RType::NS);
+            let dname = index.has(zone, id, RType::DNAME);
+            place[id.0 as usize] = match above {
+                Some((h, true)) => Place::BelowCut(h),
+                Some((h, false)) => Place::BelowDname(h),
+                None if cut => Place::Cut,
+                None => Place::Auth,
+            };
+            // A cut wins over a DNAME at the same name: there the DNAME is the child's data.
+            let highest = above.or(if cut {
+                Some((id, true))
+            } else if dname {
+                Some((id, false))
+            } else {
+                None
+            });
+            top[id.0 as usize] = highest;
+            stack.push((id, highest));
+        }
+
+        let mut failed = FailedIndex::default();
+        for f in &zone.failed {
+            failed.any_owner.insert(f.rtype);
+            match f.owner {
+                Some(o) => {
+                    failed.by_owner.insert((o, f.rtype));
+                }
+                None => {
+                    failed.unknown_owner.insert(f.rtype);
+                }
+            }
+        }
+        ZoneTree {
+            sorted,
+            place,
+            top,
+            failed,
+        }
+    }
+
+    /// Where an owner sits.
+    pub fn place(&self, id: NameId) -> Place {
+        self.place
+            .get(id.0 as usize)
+            .copied()
+            .unwrap_or(Place::Outside)
+    }
+
+    /// The delegation points, in canonical order.
+    pub fn cuts(&self) -> impl Iterator<Item = NameId> + '_ {
+        self.sorted
+            .iter()
+            .copied()
+            .filter(|&id| self.place(id) == Place::Cut)
+    }
+
+    /// [`Zone::failed_could_be`], without a scan of the failed lines per question.
+    pub fn failed_could_be(&self, owner: Option<NameId>, rtype: RType) -> bool {
+        let f = &self.failed;
+        let t = [None, Some(rtype)];
+        t.iter().any(|t| f.unknown_owner.contains(t))
+            || owner.is_none() && t.iter().any(|t| f.any_owner.contains(t))
+            || owner.is_some_and(|o| t.iter().any(|&t| f.by_owner.contains(&(o, t))))
+    }
+
+    /// True when a line whose owner was not understood may have been a `rtype` record.
+    pub fn failed_with_unknown_owner(&self, rtype: RType) -> bool {
+        let f = &self.failed.unknown_owner;
+        f.contains(&None) || f.contains(&Some(rtype))
+    }
+
+    /// What a query for `name` would find: the node itself or a matching wildcard, whether the
+    /// name exists at all, and whether the zone is authoritative for it.
+    pub fn lookup(&self, zone: &Zone, name: NameRef<'_>) -> Lookup {
+        let names = &zone.names;
+        let outside = Lookup {
+            node: None,
+            wildcard: false,
+            exists: false,
+            place: Place::Outside,
+        };
+        if !name.is_subdomain_of(zone.apex()) {
+            return outside;
+        }
+        if let Some(id) = names.lookup(name) {
+            return Lookup {
+                node: Some(id),
+                wildcard: false,
+                exists: true,
+                place: self.place(id),
+            };
+        }
+        // Not an owner: find its neighbours in canonical order.
+        let pos = self
+            .sorted
+            .partition_point(|&id| canonical_cmp(names.get(id), name) == Ordering::Less);
+        let depth = |i: usize| {
+            self.sorted
+                .get(i)
+                .map_or(0, |&id| common_suffix_labels(names.get(id), name))
+        };
+        let labels = name.label_count();
+        let (pred, succ) = (pos.checked_sub(1).map_or(0, depth), depth(pos));
+        if succ == labels {
+            // An owner lies below: the name is an empty non-terminal.
+            let place = self.place_below(zone, name, pos, labels, true);
+            return Lookup {
+                node: None,
+                wildcard: false,
+                exists: true,
+                place,
+            };
+        }
+        let (neighbour, ce_labels) = if succ >= pred {
+            (pos, succ)
+        } else {
+            (pos - 1, pred)
+        };
+        // The apex encloses every name of the zone, whether or not it holds records.
+        let ce_labels = ce_labels.max(zone.apex().label_count());
+        let place = self.place_below(zone, name, neighbour, ce_labels, false);
+        // A wildcard just below the closest encloser answers (RFC 4592 §3.3.1). Below a zone cut
+        // it is glue for the child's servers, which is how Knot reads it too.
+        let ce = suffix(name, ce_labels);
+        let mut wire = Vec::with_capacity(ce.wire().len() + 2);
+        wire.extend_from_slice(&[1, b'*']);
+        wire.extend_from_slice(ce.wire());
+        let node = NameRef::from_wire(&wire).and_then(|w| names.lookup(w));
+        Lookup {
+            node,
+            wildcard: node.is_some(),
+            exists: false,
+            place,
+        }
+    }
+
+    /// The place of `name`, which is not an owner, from an owner next to it in canonical order:
+    /// for an empty non-terminal, an owner below it; otherwise an owner that shares the closest
+    /// encloser, `shared` labels long.
+    fn place_below(
+        &self,
+        zone: &Zone,
+        name: NameRef<'_>,
+        neighbour: usize,
+        shared: usize,
+        ent: bool,
+    ) -> Place {
+        let Some(&n) = self.sorted.get(neighbour) else {
+            return Place::Auth;
+        };
+        let Some((h, is_cut)) = self.top.get(n.0 as usize).copied().flatten() else {
+            return Place::Auth;
+        };
+        let h_name = zone.names.get(h);
+        let encloses = if ent {
+            name.is_subdomain_of(h_name) && !name.eq_ignore_case(h_name)
+        } else {
+            suffix(name, shared).is_subdomain_of(h_name)
+        };
+        match (encloses, is_cut) {
+            (false, _) => Place::Auth,
+            (true, true) => Place::BelowCut(h),
+            (true, false) => Place::BelowDname(h),
+        }
+    }
+}
+
+/// DNSSEC canonical order (RFC 4034 §6.1) without allocating: labels compared from the root,
+/// each as lowercase octets.
+pub fn canonical_cmp(a: NameRef<'_>, b: NameRef<'_>) -> Ordering {
+    let (mut sa, mut sb) = ([0u8; 128], [0u8; 128]);
+    let na = label_starts(a, &mut sa);
+    let nb = label_starts(b, &mut sb);
+    let (wa, wb) = (a.wire(), b.wire());
+    for k in 1..=na.min(nb) {
+        let la = label_at(wa, sa[na - k]);
+        let lb = label_at(wb, sb[nb - k]);
+        let ord = la
+            .iter()
+            .map(u8::to_ascii_lowercase)
+            .cmp(lb.iter().map(u8::to_ascii_lowercase));
+        if ord.is_ne() {
+            return ord;
+        }
+    }
+    na.cmp(&nb)
+}
+
+/// Offsets of each label's length octet; returns the number of labels (root excluded).
+fn label_starts(name: NameRef<'_>, out: &mut [u8; 128]) -> usize {
+    let w = name.wire();
+    let (mut i, mut n) = (0usize, 0usize);
+    while i < w.len() && w[i] != 0 && n < out.len() {
+        out[n] = i as u8;
+        n += 1;
+        i += 1 + w[i] as usize;
+    }
+    n
+}
+
+fn label_at(wire: &[u8], at: u8) -> &[u8] {
+    let at = at as usize;
+    &wire[at + 1..at + 1 + wire[at] as usize]
+}
+
+/// How many labels, counted from the root, two names share (case-insensitively).
+pub fn common_suffix_labels(a: NameRef<'_>, b: NameRef<'_>) -> usize {
+    let (mut sa, mut sb) = ([0u8; 128], [0u8; 128]);
+    let na = label_starts(a, &mut sa);
+    let nb = label_starts(b, &mut sb);
+    let (wa, wb) = (a.wire(), b.wire());
+    let mut k = 0;
+    while k < na.min(nb)
+        && label_at(wa, sa[na - 1 - k]).eq_ignore_ascii_case(label_at(wb, sb[nb - 1 - k]))
+    {
+        k += 1;
+    }
+    k
+}
+
+/// The ancestor of `name` with `labels` labels (the name itself if it has no more).
+pub fn suffix(name: NameRef<'_>, labels: usize) -> NameRef<'_> {
+    let mut cut = name;
+    for _ in labels..name.label_count() {
+        cut = cut.parent().unwrap_or(cut);
+    }
+    cut
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::{Emitter, Lang, RuleFilter};
+    use crate::source::{SourceFile, Sources};
+    use crate::zone::{NoIncludes, OwnedName, ParseOptions, parse};
+
+    fn zone(text: &str) -> (Zone, ZoneIndex) {
+        let mut sources = Sources::default();
+        let file = sources.add(SourceFile::from_text("t.zone", text));
+        let filter = RuleFilter::default();
+        let mut em = Emitter::new(Lang::En, &filter);
+        let z = parse(
+            &mut sources,
+            file,
+            &ParseOptions::default(),
+            &mut NoIncludes,
+            &mut em,
+        );
+        let index = ZoneIndex::new(&z);
+        (z, index)
+    }
+
+    fn find(z: &Zone, index: &ZoneIndex, name: &str) -> (Option<String>, bool, bool, Place) {
+        let n = OwnedName::from_text(name).unwrap();
+        let l = index.tree(z).lookup(z, n.as_ref());
+        (
+            l.node.map(|id| z.names.get(id).to_string()),
+            l.wildcard,
+            l.exists,
+            l.place,
+        )
+    }
+
+    const ZONE: &str = "$ORIGIN example.com.\n$TTL 3600\n\
+        @ SOA ns1 host 1 7200 900 1209600 3600\n@ NS ns1\nns1 A 192.0.2.1\n\
+        sub NS ns.sub\nns.sub A 192.0.2.2\nwww.sub A 192.0.2.3\n\
+        d DNAME other.example.\nx.d A 192.0.2.4\n\
+        *.w A 192.0.2.5\nb.a.w TXT x\n\
+        c.b.e TXT y\n";
+
+    #[test]
+    fn places_of_owners() {
+        let (z, index) = zone(ZONE);
+        let tree = index.tree(&z);
+        let place = |n: &str| {
+            let id = z
+                .names
+                .lookup(OwnedName::from_text(n).unwrap().as_ref())
+                .unwrap();
+            tree.place(id)
+        };
+        let id = |n: &str| {
+            z.names
+                .lookup(OwnedName::from_text(n).unwrap().as_ref())
+                .unwrap()
+        };
+        assert_eq!(place("example.com."), Place::Auth);
+        assert_eq!(place("sub.example.com."), Place::Cut);
+        assert_eq!(
+            place("ns.sub.example.com."),
+            Place::BelowCut(id("sub.example.com."))
+        );
+        assert_eq!(place("d.example.com."), Place::Auth);
+        assert_eq!(
+            place("x.d.example.com."),
+            Place::BelowDname(id("d.example.com."))
+        );
+        assert_eq!(tree.cuts().count(), 1);
+    }
+
+    #[test]
+    fn lookups_follow_rfc_4592() {
+        let (z, index) = zone(ZONE);
+        // An owner.
+        assert_eq!(
+            find(&z, &index, "ns1.example.com."),
+            (Some("ns1.example.com.".into()), false, true, Place::Auth)
+        );
+        // Matched by the wildcard below its closest encloser.
+        assert_eq!(
+            find(&z, &index, "q.w.example.com."),
+            (Some("*.w.example.com.".into()), true, false, Place::Auth)
+        );
+        // `a.w` exists (an empty non-terminal above `b.a.w`), so the wildcard does not match it,
+        // nor names below it.
+        assert_eq!(
+            find(&z, &index, "a.w.example.com."),
+            (None, false, true, Place::Auth)
+        );
+        assert_eq!(
+            find(&z, &index, "zz.a.w.example.com."),
+            (None, false, false, Place::Auth)
+        );
+        // Empty non-terminals two levels up.
+        assert_eq!(
+            find(&z, &index, "e.example.com."),
+            (None, false, true, Place::Auth)
+        );
+        // Nothing at all.
+        assert_eq!(
+            find(&z, &index, "nope.example.com."),
+            (None, false, false, Place::Auth)
+        );
+        // Below the cut and the DNAME, even when not an owner.
+        let sub = z
+            .names
+            .lookup(OwnedName::from_text("sub.example.com.").unwrap().as_ref())
+            .unwrap();
+        assert_eq!(
+            find(&z, &index, "new.sub.example.com.").3,
+            Place::BelowCut(sub)
+        );
+        assert!(matches!(
+            find(&z, &index, "y.x.d.example.com.").3,
+            Place::BelowDname(_)
+        ));
+        assert_eq!(find(&z, &index, "example.net.").3, Place::Outside);
+        assert_eq!(find(&z, &index, "com.").3, Place::Outside);
+    }
+
+    #[test]
+    fn canonical_order_matches_the_allocating_one() {
+        let names = [
+            "example.",
+            "a.example.",
+            "yljkjljk.a.example.",
+            "Z.a.example.",
+            "zABC.a.EXAMPLE.",
+            "z.example.",
+            "\\001.z.example.",
+            "*.z.example.",
+            "\\200.z.example.",
+        ];
+        let parsed: Vec<OwnedName> = names
+            .iter()
+            .map(|n| OwnedName::from_text(n).unwrap())
+            .collect();
+        for a in &parsed {
+            for b in &parsed {
+                assert_eq!(
+                    canonical_cmp(a.as_ref(), b.as_ref()),
+                    a.as_ref().canonical_cmp(b.as_ref()),
+                    "{a} vs {b}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn failed_lines_are_indexed() {
+        let (z, index) = zone(
+            "$ORIGIN example.com.\n$TTL 3600\n@ SOA ns1 host 1 7200 900 1209600 3600\n\
+             ns1 A 999.1.1.1\n",
+        );
+        let tree = index.tree(&z);
+        let ns1 = z
+            .names
+            .lookup(OwnedName::from_text("ns1.example.com.").unwrap().as_ref());
+        assert!(ns1.is_some());
+        assert!(tree.failed_could_be(ns1, RType::A));
+        assert!(!tree.failed_could_be(ns1, RType::AAAA));
+        assert_eq!(
+            tree.failed_could_be(ns1, RType::MX),
+            z.failed_could_be(ns1, RType::MX)
+        );
+        assert!(tree.failed_could_be(None, RType::A));
+    }
+}
