@@ -74,7 +74,7 @@ fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
                     "ネームサーバー `{server}` は CNAME です。NS レコードにはサーバー自身の名前が必要です"
                 ),
             )
-            .label(cx.type_span(cname), tr!(lang, "the CNAME", "CNAME はここ"))
+            .label(cx.type_span(cname), tr!(lang, "CNAME here", "CNAME はここ"))
             .help(tr!(
                 lang,
                 "write the server's real name in the NS record, or replace the CNAME with the server's A/AAAA records",

@@ -94,7 +94,7 @@ fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
             "委任先ゾーン `{zone}` で公開し、ここからは削除してください。`{zone}` を委任しないのであれば、その NS レコードを削除してください"
         ));
         if let Some(ns) = cx.rrset(cut, RType::NS).next() {
-            d = d.label(cx.owner_span(ns), tr!(lang, "delegated here", "ここで委任"));
+            d = d.label(cx.type_span(ns), tr!(lang, "delegated here", "ここで委任"));
         }
         em.emit(d);
     }

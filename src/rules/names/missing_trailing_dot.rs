@@ -83,6 +83,11 @@ fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
                 "`{d}` is a CDN's domain",
                 "`{d}` は CDN 事業者のドメインです"
             ),
+            Why::Provider(d, Provider::Service) => tr!(
+                lang,
+                "`{d}` is a well-known online service's domain",
+                "`{d}` はよく知られたオンラインサービスのドメインです"
+            ),
             Why::Provider(d, Provider::Hosting) => tr!(
                 lang,
                 "`{d}` is a hosting provider's domain",

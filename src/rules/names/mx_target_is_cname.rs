@@ -68,7 +68,7 @@ fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
                     "メールサーバー `{name}` は CNAME です。MX レコードにはサーバー自身の名前が必要です"
                 ),
             )
-            .label(cx.type_span(cname), tr!(lang, "the CNAME", "CNAME はここ"))
+            .label(cx.type_span(cname), tr!(lang, "CNAME here", "CNAME はここ"))
             .help(tr!(
                 lang,
                 "some mail servers refuse to deliver through an alias; point the MX at the real host name, or replace the CNAME with A/AAAA records",

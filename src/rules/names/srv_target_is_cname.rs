@@ -68,7 +68,7 @@ fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
                     "SRV のターゲット `{name}` は CNAME です。ホスト自身の名前が必要です"
                 ),
             )
-            .label(cx.type_span(cname), tr!(lang, "the CNAME", "CNAME はここ"))
+            .label(cx.type_span(cname), tr!(lang, "CNAME here", "CNAME はここ"))
             .help(tr!(
                 lang,
                 "clients differ in whether they follow an alias here; point the SRV record at the real host name",

@@ -12,7 +12,7 @@ pub static CNAME_LOOP: Rule = Rule {
     phase: Phase::Zone,
     rfc: "RFC 1034 §3.6.2",
     summary: Text {
-        en: r#"CNAMEs in this zone that lead back to themselves"#,
+        en: r#"a loop of CNAMEs in this zone that lead back to themselves"#,
         ja: r#"このゾーン内で自分自身に戻る CNAME の連鎖"#,
     },
     docs: Text {

@@ -80,7 +80,7 @@ fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
             "DNAME は `{dname}` より下のすべての名前を転送します。これらのレコードを DNAME の転送先ドメインに移すか、DNAME を削除してください"
         ));
         if let Some(r) = cx.rrset(d, RType::DNAME).next() {
-            diag = diag.label(cx.type_span(r), tr!(lang, "the DNAME", "DNAME はここ"));
+            diag = diag.label(cx.type_span(r), tr!(lang, "DNAME here", "DNAME はここ"));
         }
         em.emit(diag);
     }

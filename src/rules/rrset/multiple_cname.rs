@@ -77,7 +77,7 @@ fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
                         "`{name}` に複数の CNAME があります"
                     ),
                 )
-                .label(cx.rdata_field_span(first, 0), tr!(lang, "first CNAME", "最初の CNAME"))
+                .label(cx.rdata_field_span(first, 0), tr!(lang, "first CNAME here", "最初の CNAME はここ"))
                 .help(tr!(
                     lang,
                     "a name can be an alias for only one name; keep one CNAME, or use several A/AAAA records to spread traffic",

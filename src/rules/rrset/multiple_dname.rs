@@ -79,7 +79,7 @@ fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
                 )
                 .label(
                     cx.rdata_field_span(first, 0),
-                    tr!(lang, "first DNAME", "最初の DNAME"),
+                    tr!(lang, "first DNAME here", "最初の DNAME はここ"),
                 )
                 .help(tr!(
                     lang,
