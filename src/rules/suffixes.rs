@@ -96,12 +96,18 @@ pub enum Provider {
 
 /// True when `label` is a TLD in the lists (compared without case).
 pub fn is_tld(label: &[u8]) -> bool {
-    let Ok(label) = std::str::from_utf8(label) else {
+    // No TLD is longer than 16 letters; the label is folded on the stack, as this runs for
+    // every relative target.
+    let mut buf = [0u8; 16];
+    let Some(lower) = buf.get_mut(..label.len()) else {
         return false;
     };
-    let lower = label.to_ascii_lowercase();
-    CC_TLDS.binary_search(&lower.as_str()).is_ok()
-        || GENERIC_TLDS.binary_search(&lower.as_str()).is_ok()
+    lower.copy_from_slice(label);
+    lower.make_ascii_lowercase();
+    let Ok(lower) = std::str::from_utf8(lower) else {
+        return false;
+    };
+    CC_TLDS.binary_search(&lower).is_ok() || GENERIC_TLDS.binary_search(&lower).is_ok()
 }
 
 #[cfg(test)]

@@ -48,6 +48,9 @@ pub struct Lookup {
 pub struct ZoneTree {
     /// Every interned name, in canonical order.
     sorted: Vec<NameId>,
+    /// The canonical sort key of `sorted[i]` is `keys[key_at[i]..key_at[i + 1]]`.
+    keys: Vec<u8>,
+    key_at: Vec<u32>,
     /// Indexed by name id.
     place: Vec<Place>,
     /// Indexed by name id: the highest cut (`true`) or DNAME (`false`) at or above the name.
@@ -69,27 +72,52 @@ impl ZoneTree {
     pub fn new(zone: &Zone, index: &ZoneIndex) -> Self {
         let names = &zone.names;
         let apex = zone.apex();
+        // Sort on byte keys that compare like canonical order, built once: a million names
+        // sort in a fraction of the time comparing labels from the right would take.
+        let mut unsorted_keys = Vec::new();
+        let mut unsorted_at = Vec::with_capacity(names.len() + 1);
+        for (_, name) in names.iter() {
+            unsorted_at.push(unsorted_keys.len() as u32);
+            canonical_key(name, &mut unsorted_keys);
+        }
+        unsorted_at.push(unsorted_keys.len() as u32);
+        let key_of = |id: NameId| {
+            let i = id.0 as usize;
+            &unsorted_keys[unsorted_at[i] as usize..unsorted_at[i + 1] as usize]
+        };
         let mut sorted: Vec<NameId> = names.iter().map(|(id, _)| id).collect();
-        sorted.sort_unstable_by(|&a, &b| canonical_cmp(names.get(a), names.get(b)));
+        sorted.sort_unstable_by(|&a, &b| key_of(a).cmp(key_of(b)));
+        let mut keys = Vec::with_capacity(unsorted_keys.len());
+        let mut key_at = Vec::with_capacity(sorted.len() + 1);
+        for &id in &sorted {
+            key_at.push(keys.len() as u32);
+            keys.extend_from_slice(key_of(id));
+        }
+        key_at.push(keys.len() as u32);
+        drop(unsorted_keys);
 
-        // One depth-first scan: the stack holds the in-zone owners that enclose the current name,
-        // each with the highest cut or DNAME at or above it.
+        // One depth-first scan: the stack holds the in-zone owners that enclose the current name
+        // (as positions in `sorted`), each with the highest cut or DNAME at or above it. A name
+        // lies at or below another exactly when the other's key is a prefix of its key.
+        let key = |i: usize| &keys[key_at[i] as usize..key_at[i + 1] as usize];
+        let mut apex_key = Vec::new();
+        canonical_key(apex, &mut apex_key);
         let mut place = vec![Place::Outside; names.len()];
         let mut top = vec![None; names.len()];
-        let mut stack: Vec<(NameId, Option<(NameId, bool)>)> = Vec::new();
-        for &id in &sorted {
-            let name = names.get(id);
-            if !name.is_subdomain_of(apex) {
+        let mut stack: Vec<(usize, Option<(NameId, bool)>)> = Vec::new();
+        for (i, &id) in sorted.iter().enumerate() {
+            let k = key(i);
+            if !k.starts_with(&apex_key) {
                 continue;
             }
-            while let Some(&(top, _)) = stack.last() {
-                if name.is_subdomain_of(names.get(top)) {
+            while let Some(&(t, _)) = stack.last() {
+                if k.starts_with(key(t)) {
                     break;
                 }
                 stack.pop();
             }
             let above = stack.last().and_then(|&(_, h)| h);
-            let is_apex = name.eq_ignore_case(apex);
+            let is_apex = k.len() == apex_key.len();
             let cut = !is_apex && index.has(zone, id, RType::NS);
             let dname = index.has(zone, id, RType::DNAME);
             place[id.0 as usize] = match above {
@@ -107,7 +135,7 @@ impl ZoneTree {
                 None
             });
             top[id.0 as usize] = highest;
-            stack.push((id, highest));
+            stack.push((i, highest));
         }
 
         let mut failed = FailedIndex::default();
@@ -124,10 +152,16 @@ impl ZoneTree {
         }
         ZoneTree {
             sorted,
+            keys,
+            key_at,
             place,
             top,
             failed,
         }
+    }
+
+    fn key(&self, i: usize) -> &[u8] {
+        &self.keys[self.key_at[i] as usize..self.key_at[i + 1] as usize]
     }
 
     /// Where an owner sits.
@@ -183,9 +217,18 @@ impl ZoneTree {
             };
         }
         // Not an owner: find its neighbours in canonical order.
-        let pos = self
-            .sorted
-            .partition_point(|&id| canonical_cmp(names.get(id), name) == Ordering::Less);
+        let mut key = Vec::with_capacity(name.wire().len() + 8);
+        canonical_key(name, &mut key);
+        let (mut lo, mut hi) = (0, self.sorted.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.key(mid) < key.as_slice() {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        let pos = lo;
         let depth = |i: usize| {
             self.sorted
                 .get(i)
@@ -254,6 +297,24 @@ impl ZoneTree {
             (true, true) => Place::BelowCut(h),
             (true, false) => Place::BelowDname(h),
         }
+    }
+}
+
+/// Appends a key whose byte order is the canonical order of names: the labels from the root,
+/// each lowercased and ended by 0, with the octets 0 and 1 escaped as 1 1 and 1 2 so that the
+/// end of a label sorts before any octet in it.
+pub fn canonical_key(name: NameRef<'_>, out: &mut Vec<u8>) {
+    let mut starts = [0u8; 128];
+    let n = label_starts(name, &mut starts);
+    let w = name.wire();
+    for k in (0..n).rev() {
+        for &b in label_at(w, starts[k]) {
+            match b {
+                0 | 1 => out.extend_from_slice(&[1, b + 1]),
+                b => out.push(b.to_ascii_lowercase()),
+            }
+        }
+        out.push(0);
     }
 }
 
@@ -438,6 +499,41 @@ mod tests {
         ));
         assert_eq!(find(&z, &index, "example.net.").3, Place::Outside);
         assert_eq!(find(&z, &index, "com.").3, Place::Outside);
+    }
+
+    #[test]
+    fn canonical_keys_sort_like_canonical_order() {
+        let names = [
+            "example.",
+            "a.example.",
+            "a\\000.example.",
+            "a\\001.example.",
+            "a\\002.example.",
+            "yljkjljk.a.example.",
+            "Z.a.example.",
+            "zABC.a.EXAMPLE.",
+            "z.example.",
+            "\\000.z.example.",
+            "\\001.z.example.",
+            "*.z.example.",
+            "\\200.z.example.",
+        ];
+        let parsed: Vec<OwnedName> = names
+            .iter()
+            .map(|n| OwnedName::from_text(n).unwrap())
+            .collect();
+        for a in &parsed {
+            for b in &parsed {
+                let (mut ka, mut kb) = (Vec::new(), Vec::new());
+                canonical_key(a.as_ref(), &mut ka);
+                canonical_key(b.as_ref(), &mut kb);
+                assert_eq!(
+                    ka.cmp(&kb),
+                    a.as_ref().canonical_cmp(b.as_ref()),
+                    "{a} vs {b}"
+                );
+            }
+        }
     }
 
     #[test]
