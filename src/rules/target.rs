@@ -182,13 +182,14 @@ pub fn missing_dot_in(
             origin: show(origin),
         }));
     }
-    // A name that ends in a TLD may still be meant: it exists in the zone, or lies where this
-    // zone cannot tell (below a delegation).
+    // A name that ends in a TLD may still be meant: it exists in the zone, part of it does
+    // (`ns.xyz` under `*.ns.xyz`: the customer built that subtree on purpose), or it lies
+    // where this zone cannot tell (below a delegation).
     if n < 2 {
         return None;
     }
     let found = cx.lookup(name);
-    if found.exists || found.place != Place::Auth {
+    if found.exists || found.encloser_labels > apex.label_count() || found.place != Place::Auth {
         return None;
     }
     for (domain, kind) in PROVIDERS {
@@ -216,4 +217,116 @@ pub fn missing_dot_in(
 /// as the rule for that fault explains it.
 pub fn suspect(cx: &Context<'_>, record: &Record) -> bool {
     address_like(cx, record).is_some() || missing_dot(cx, record).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::{Emitter, Lang, RuleFilter};
+    use crate::source::{SourceFile, Sources};
+    use crate::zone::{NoIncludes, ParseOptions, ZoneIndex, parse};
+
+    /// Runs `f` on every record of a zone parsed from `text`, with a rule context.
+    fn each_record(text: &str, mut f: impl FnMut(&Context<'_>, &Record)) {
+        let mut sources = Sources::default();
+        let file = sources.add(SourceFile::from_text("t.zone", text));
+        let filter = RuleFilter::default();
+        let mut em = Emitter::new(Lang::En, &filter);
+        let zone = parse(
+            &mut sources,
+            file,
+            &ParseOptions::default(),
+            &mut NoIncludes,
+            &mut em,
+        );
+        let index = ZoneIndex::new(&zone);
+        let policy = crate::policy::Policy::default();
+        let cx = Context {
+            zone: &zone,
+            index: &index,
+            sources: &sources,
+            lang: Lang::En,
+            policy: &policy,
+            applied_origin: None,
+            table_input: false,
+            file,
+        };
+        for r in &zone.records {
+            f(&cx, r);
+        }
+    }
+
+    fn faults(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        each_record(text, |cx, r| {
+            if let Some(m) = missing_dot(cx, r) {
+                let why = match m.why {
+                    Why::OriginRepeated { origin } => format!("origin {origin}"),
+                    Why::Tld(t) => format!("tld {t}"),
+                    Why::Provider(p, _) => format!("provider {p}"),
+                };
+                out.push(format!("{} -> {} ({why})", m.written, m.corrected));
+            }
+            if let Some(a) = address_like(cx, r) {
+                out.push(format!("address {a}"));
+            }
+        });
+        out
+    }
+
+    const HEAD: &str = "$ORIGIN example.co.jp.\n$TTL 3600\n";
+
+    #[test]
+    fn missing_dots_are_found_only_where_the_text_has_none() {
+        let z = format!(
+            "{HEAD}www CNAME lb.webhost.com\nw2 CNAME lb.webhost.com.\n\
+             @ MX 0 example-co-jp.mail.protection.outlook.com\n@ MX 10 mx.isp.ne.jp\n\
+             a CNAME intranet.example.co.jp\nb CNAME web\nc CNAME @\n"
+        );
+        assert_eq!(
+            faults(&z),
+            [
+                "lb.webhost.com -> lb.webhost.com. (tld com)",
+                "example-co-jp.mail.protection.outlook.com -> example-co-jp.mail.protection.outlook.com. (provider mail.protection.outlook.com)",
+                "mx.isp.ne.jp -> mx.isp.ne.jp. (tld ne.jp)",
+                "intranet.example.co.jp -> intranet.example.co.jp. (origin example.co.jp.)",
+            ]
+        );
+    }
+
+    #[test]
+    fn names_meant_to_be_in_the_zone_are_left_alone() {
+        // `web.dev` exists; `*.ns.xyz` shows the customer built `xyz` on purpose; `www.io` is
+        // delegated (`io`), so this zone cannot tell.
+        let z = format!(
+            "{HEAD}web.dev A 192.0.2.1\nshop CNAME web.dev\n*.ns.xyz A 192.0.2.2\n\
+             n NS a.ns.xyz\nio NS ns.example.net.\nq CNAME www.io\nr CNAME app\n"
+        );
+        assert_eq!(faults(&z), Vec::<String>::new());
+    }
+
+    #[test]
+    fn the_origin_in_effect_counts_as_repeated_too() {
+        let z = format!("{HEAD}$ORIGIN sub.example.co.jp.\nw CNAME host.sub.example.co.jp\n");
+        assert_eq!(
+            faults(&z),
+            ["host.sub.example.co.jp -> host.sub.example.co.jp. (origin sub.example.co.jp.)"]
+        );
+    }
+
+    #[test]
+    fn addresses_where_names_belong() {
+        let z = format!(
+            "{HEAD}@ MX 10 192.0.2.25\n@ NS 192.0.2.53.\nw CNAME 2001:db8::1\n\
+             r CNAME 1.0.0.10.in-addr.arpa.\n"
+        );
+        assert_eq!(
+            faults(&z),
+            [
+                "address 192.0.2.25",
+                "address 192.0.2.53",
+                "address 2001:db8::1"
+            ]
+        );
+    }
 }

@@ -41,6 +41,9 @@ pub struct Lookup {
     /// The name exists (an owner, or an empty non-terminal above owners).
     pub exists: bool,
     pub place: Place,
+    /// Labels in the closest encloser (RFC 4592 §3.3.1): the deepest existing name at or above
+    /// this one (the name itself when it exists; at least the apex for names in the zone).
+    pub encloser_labels: usize,
 }
 
 /// Built once per check, lazily, by [`ZoneIndex::tree`].
@@ -204,6 +207,7 @@ impl ZoneTree {
             wildcard: false,
             exists: false,
             place: Place::Outside,
+            encloser_labels: 0,
         };
         if !name.is_subdomain_of(zone.apex()) {
             return outside;
@@ -214,6 +218,7 @@ impl ZoneTree {
                 wildcard: false,
                 exists: true,
                 place: self.place(id),
+                encloser_labels: name.label_count(),
             };
         }
         // Not an owner: find its neighbours in canonical order.
@@ -244,6 +249,7 @@ impl ZoneTree {
                 wildcard: false,
                 exists: true,
                 place,
+                encloser_labels: labels,
             };
         }
         let (neighbour, ce_labels) = if succ >= pred {
@@ -266,6 +272,7 @@ impl ZoneTree {
             wildcard: node.is_some(),
             exists: false,
             place,
+            encloser_labels: ce_labels,
         }
     }
 
@@ -498,6 +505,14 @@ mod tests {
             Place::BelowDname(_)
         ));
         assert_eq!(find(&z, &index, "example.net.").3, Place::Outside);
+        // The closest encloser: `a.w` for a name below it, the apex for a name nowhere.
+        let ce = |n: &str| {
+            let n = OwnedName::from_text(n).unwrap();
+            index.tree(&z).lookup(&z, n.as_ref()).encloser_labels
+        };
+        assert_eq!(ce("x.y.a.w.example.com."), 4);
+        assert_eq!(ce("lb.webhost.com.example.com."), 2);
+        assert_eq!(ce("ns1.example.com."), 3);
         assert_eq!(find(&z, &index, "com.").3, Place::Outside);
     }
 
