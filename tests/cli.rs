@@ -340,7 +340,7 @@ fn fifo_is_not_read() {
 
 #[test]
 fn fmt_prints_canonical_zone() {
-    let text = "$ORIGIN example.jp.\n$TTL 1h\nwww A 192.0.2.1\n@ IN SOA ns1 hostmaster ( 1 7200 900 1209600 3600 )\nMail 300 MX 10 mail\n  IN NS ns1\nwww A 192.0.2.1 ; duplicate\n@ NS ns1\n";
+    let text = "$ORIGIN example.jp.\n$TTL 1h\nwww A 192.0.2.1\n@ IN SOA ns1 hostmaster ( 1 7200 900 1209600 3600 )\nMail 300 MX 10 mail\n  IN NS ns1\nwww A 192.0.2.1 ; duplicate\n@ NS ns1\nns1 A 192.0.2.53\n";
     let (_d, path) = temp_zone("example.jp.zone", text.as_bytes());
     let out = zonegate()
         .args(["fmt", path.to_str().unwrap()])
@@ -358,6 +358,7 @@ fn fmt_prints_canonical_zone() {
          example.jp.\t3600\tIN\tNS\tns1.example.jp.\n\
          Mail.example.jp.\t3600\tIN\tNS\tns1.example.jp.\n\
          Mail.example.jp.\t300\tIN\tMX\t10 mail.example.jp.\n\
+         ns1.example.jp.\t3600\tIN\tA\t192.0.2.53\n\
          www.example.jp.\t3600\tIN\tA\t192.0.2.1\n"
     );
 }

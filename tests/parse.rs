@@ -243,7 +243,8 @@ fn generate_cap_is_checked_without_expanding() {
         }
     }
     let (sources, report) = check("$TTL 300\n$GENERATE 1-10/0 h$ A 192.0.2.1\n");
-    assert_eq!(findings(&sources, &report)[0].0, "ZG027");
+    // The zone rules add their own findings (no SOA); the directive's is the one that matters.
+    assert!(findings(&sources, &report).iter().any(|f| f.0 == "ZG027"));
 }
 
 #[test]

@@ -20,7 +20,7 @@ pub static MISSING_APEX_NS: Rule = Rule {
     },
     docs: Text {
         en: r#"## What it does
-Reports a zone with no NS record at its apex. A line that looked like an apex NS but failed to parse is reported by its own rule instead.
+Reports a zone file with no NS record at its apex. A line that looked like an apex NS but failed to parse is reported by its own rule instead. Record tables (CSV, workbooks) are not expected to list the apex NS: the host sets its own.
 
 ## Why is this bad?
 The apex NS records name the zone's authoritative servers (RFC 1034 §4.2.1); a zone without them is incomplete and BIND and Knot refuse to load it. Exports from control panels often leave them out because the old provider filled them in.
@@ -36,7 +36,7 @@ www  IN A   192.0.2.1
 Add the zone's name servers at the apex, such as `@ IN NS ns1.example.net.` and `@ IN NS ns2.example.net.`. The host replaces them with its own at cutover; the file must still be a complete zone.
 "#,
         ja: r#"## 内容
-頂点に NS レコードがないゾーンを報告します。頂点の NS のように見えて構文解析に失敗した行は、その行のルールで報告されます。
+頂点に NS レコードがないゾーンファイルを報告します。頂点の NS のように見えて構文解析に失敗した行は、その行のルールで報告されます。レコード表（CSV、ブック）は頂点の NS を記載しなくてもかまいません（ホスティング事業者が設定します）。
 
 ## 問題点
 頂点の NS レコードはゾーンの権威サーバーを示します（RFC 1034 §4.2.1）。ないとゾーンは不完全で、BIND と Knot は読み込みを拒否します。旧事業者が自動で設定していたため、コントロールパネルからのエクスポートでは欠落しがちです。
@@ -59,6 +59,7 @@ fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let apex = crate::rules::structure::apex_id(cx);
     if apex.is_some_and(|a| cx.index.has(cx.zone, a, RType::NS))
         || cx.tree().failed_could_be(apex, RType::NS)
+        || crate::rules::structure::apex_not_expected(cx, em)
     {
         return;
     }
@@ -74,16 +75,21 @@ fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     };
     let name = show(cx.zone.apex());
     let lang = cx.lang;
-    em.emit(
-        Diagnostic::new(
-            &MISSING_APEX_NS,
-            span,
-            tr!(
-                lang,
-                "the zone apex `{name}` has no NS records",
-                "ゾーン頂点 `{name}` に NS レコードがありません"
-            ),
+    let message = if cx.zone.origin_source == crate::zone::OriginSource::None {
+        tr!(
+            lang,
+            "the zone apex has no NS records",
+            "ゾーン頂点に NS レコードがありません"
         )
+    } else {
+        tr!(
+            lang,
+            "the zone apex `{name}` has no NS records",
+            "ゾーン頂点 `{name}` に NS レコードがありません"
+        )
+    };
+    em.emit(
+        Diagnostic::new(&MISSING_APEX_NS, span, message)
         .help(tr!(
             lang,
             "add the zone's name servers at the apex, such as `@ IN NS ns1.example.net.` and `@ IN NS ns2.example.net.`",

@@ -19,7 +19,7 @@ pub static MISSING_SOA: Rule = Rule {
     },
     docs: Text {
         en: r#"## What it does
-Reports a zone that has no SOA record anywhere. A line that looked like an SOA but failed to parse is reported by its own rule instead.
+Reports a zone file that has no SOA record anywhere. A line that looked like an SOA but failed to parse is reported by its own rule instead. Record tables (CSV, workbooks) list the customer's records only and are not expected to have one: the host makes the SOA.
 
 ## Why is this bad?
 Every zone has exactly one SOA record at its apex (RFC 1035 §5.2). Without it no DNS server loads the zone: BIND, Knot and NSD all refuse it. It is often missing when the customer exported only "their records" from a control panel.
@@ -35,7 +35,7 @@ www  IN A   192.0.2.1
 Add an SOA at the apex, for example `@ IN SOA ns1.example.net. hostmaster.example.jp. 2024010101 7200 900 1209600 3600`. The host may replace it with its own at cutover, but the file must be a complete zone.
 "#,
         ja: r#"## 内容
-SOA レコードがどこにもないゾーンを報告します。SOA のように見えて構文解析に失敗した行は、その行のルールで報告されます。
+SOA レコードがどこにもないゾーンファイルを報告します。SOA のように見えて構文解析に失敗した行は、その行のルールで報告されます。レコード表（CSV、ブック）はお客様のレコードだけを記載するもので、SOA はホスティング事業者が作成するため対象外です。
 
 ## 問題点
 すべてのゾーンは頂点にちょうど 1 つの SOA レコードを持ちます（RFC 1035 §5.2）。SOA がないと BIND、Knot、NSD のいずれもゾーンを読み込みません。コントロールパネルから「自分のレコード」だけをエクスポートした場合によく欠落します。
@@ -58,6 +58,7 @@ fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let zone = cx.zone;
     if zone.records.iter().any(|r| r.rtype == RType::SOA)
         || cx.tree().failed_could_be(super::apex_id(cx), RType::SOA)
+        || super::apex_not_expected(cx, em)
     {
         return;
     }
@@ -70,16 +71,21 @@ fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
         .map_or(Span::new(cx.file, 0, 0), |r| cx.owner_span(r));
     let apex = show(zone.apex());
     let lang = cx.lang;
-    em.emit(
-        Diagnostic::new(
-            &MISSING_SOA,
-            span,
-            tr!(
-                lang,
-                "the zone `{apex}` has no SOA record",
-                "ゾーン `{apex}` に SOA レコードがありません"
-            ),
+    let message = if zone.origin_source == crate::zone::OriginSource::None {
+        tr!(
+            lang,
+            "the zone has no SOA record",
+            "ゾーンに SOA レコードがありません"
         )
+    } else {
+        tr!(
+            lang,
+            "the zone `{apex}` has no SOA record",
+            "ゾーン `{apex}` に SOA レコードがありません"
+        )
+    };
+    em.emit(
+        Diagnostic::new(&MISSING_SOA, span, message)
         .help(tr!(
             lang,
             "add one at the apex, such as `@ IN SOA ns1.example.net. hostmaster.{apex} 2024010101 7200 900 1209600 3600`; no DNS server loads a zone without it",

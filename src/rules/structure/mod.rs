@@ -43,6 +43,18 @@ pub(crate) fn apex_soa<'a>(cx: &Context<'a>) -> Option<(&'a Record, Soa<'a>)> {
         .find_map(|r| view::soa(cx.zone.rdata(r)).map(|s| (r, s)))
 }
 
+/// True when nothing could be read as records and the reader has already said why (a table
+/// without a header row, a file of garbage): "no SOA" and "no NS" would only repeat it.
+pub(crate) fn unreadable(cx: &Context<'_>, em: &crate::diag::Emitter<'_>) -> bool {
+    cx.zone.records.is_empty() && em.has_errors()
+}
+
+/// True when the zone's SOA and apex NS records are not to be expected: the input is a record
+/// table (the host makes them), or nothing could be read from it (see [`unreadable`]).
+pub(crate) fn apex_not_expected(cx: &Context<'_>, em: &crate::diag::Emitter<'_>) -> bool {
+    cx.table_input || unreadable(cx, em)
+}
+
 /// SOA data fields: MNAME, RNAME, serial, refresh, retry, expire, minimum.
 pub(crate) const SERIAL: usize = 2;
 pub(crate) const REFRESH: usize = 3;
