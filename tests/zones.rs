@@ -71,3 +71,45 @@ fn every_zone_reports_exactly_the_codes_it_expects() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Rows of a record table cannot be lexed again as zone lines; the zone rules still point at
+/// the cell at fault (the value, the type, the host), not at the row.
+#[test]
+fn zone_rules_point_at_table_cells() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("records.csv"),
+        "host,type,ttl,priority,value\n@,MX,3600,10,mail\nwww,CNAME,,,web.example.net\n\
+         www,A,,,192.0.2.2\nmail_x,A,,,192.0.2.1\n",
+    )
+    .unwrap();
+    let out = run(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "json",
+            "--origin",
+            "example.jp",
+            "records.csv",
+        ],
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let cells: Vec<(String, String)> = json["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_owned(),
+                d["cell"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    let expect = [("ZG403", "E2"), ("ZG308", "B3"), ("ZG409", "A5")];
+    assert_eq!(
+        cells,
+        expect.map(|(c, e)| (c.to_owned(), e.to_owned())),
+        "a table has no SOA or NS to report, and each finding names its cell"
+    );
+}

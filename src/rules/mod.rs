@@ -196,6 +196,9 @@ impl<'a> Context<'a> {
     /// The span of the owner field, or the record's span when the owner was inherited.
     pub fn owner_span(&self, record: &crate::zone::Record) -> crate::source::Span {
         use crate::zone::Record;
+        if let Some(f) = self.zone.field_spans.get(&record.span) {
+            return f.owner;
+        }
         if record.has(Record::OWNER_INHERITED) || record.has(Record::GENERATED) {
             return record.span;
         }
@@ -241,6 +244,13 @@ impl<'a> Context<'a> {
     /// the data fields. `None` for generated records, or when the type cannot be found again.
     fn record_spans(&self, record: &crate::zone::Record) -> Option<RecordSpans> {
         use crate::zone::Record;
+        if let Some(f) = self.zone.field_spans.get(&record.span) {
+            return Some(RecordSpans {
+                ttl: f.ttl,
+                rtype: f.rtype,
+                fields: f.rdata.clone(),
+            });
+        }
         if record.has(Record::GENERATED) {
             return None;
         }

@@ -78,6 +78,15 @@ pub struct FailedRecord {
     pub span: Span,
 }
 
+/// Where a record's fields are in its source, for records read from a table.
+#[derive(Clone, Debug)]
+pub struct FieldSpans {
+    pub owner: Span,
+    pub ttl: Option<Span>,
+    pub rtype: Span,
+    pub rdata: Vec<Span>,
+}
+
 /// An inline `; zonegate: ignore[CODE,...] reason` and the byte range of the entry it covers.
 #[derive(Clone, Debug)]
 pub struct Suppression {
@@ -98,6 +107,9 @@ pub struct Zone {
     rdata: Vec<u8>,
     pub failed: Vec<FailedRecord>,
     pub suppressions: Vec<Suppression>,
+    /// Where the fields of records read from a table are (by record span), as their source
+    /// text cannot be lexed again as a zone line. Empty for zone files.
+    pub field_spans: std::collections::HashMap<Span, FieldSpans>,
     /// How the origin was found, for the report.
     pub origin_source: OriginSource,
 }
@@ -125,6 +137,7 @@ impl Zone {
             rdata: Vec::new(),
             failed: Vec::new(),
             suppressions: Vec::new(),
+            field_spans: std::collections::HashMap::new(),
             origin_source,
         }
     }

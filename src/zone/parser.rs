@@ -914,6 +914,7 @@ impl Parser<'_, '_> {
             self.fail_span(rec.span, Some(owner), None);
             return;
         };
+        let before = self.zone.records.len();
         self.finish_record(
             st,
             rec.span,
@@ -927,6 +928,19 @@ impl Parser<'_, '_> {
             true,
             em,
         );
+        // A row cannot be lexed again as a zone line: keep where its cells are, so findings of
+        // the zone rules point at the cell at fault.
+        if self.zone.records.len() > before {
+            self.zone.field_spans.insert(
+                rec.span,
+                super::FieldSpans {
+                    owner: rec.owner_span,
+                    ttl: rec.ttl.map(|t| t.span),
+                    rtype: rec.rtype.span,
+                    rdata: rec.rdata.iter().map(|t| t.span).collect(),
+                },
+            );
+        }
     }
 
     /// The part of a record every input shares: class, data, TTL default, and the record itself.
