@@ -119,13 +119,13 @@ fn the_check_step_writes_sarif_and_annotations_and_records_the_exit_code() {
     let sarif: serde_json::Value =
         serde_json::from_slice(&std::fs::read(dir.path().join("zonegate.sarif")).unwrap()).unwrap();
     assert_eq!(sarif["version"], "2.1.0");
-    assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), 6);
+    assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), 7);
     let log = String::from_utf8(out.stdout).unwrap();
     assert_eq!(
         log.lines()
             .filter(|l| l.starts_with("::error file=zones/sample.co.jp.sjis.zone,line="))
             .count(),
-        6,
+        7,
         "{log}"
     );
     assert!(
