@@ -96,9 +96,12 @@ pub enum Provider {
 
 /// True when `label` is a TLD in the lists (compared without case).
 pub fn is_tld(label: &[u8]) -> bool {
-    // No TLD is longer than 16 letters; the label is folded on the stack, as this runs for
-    // every relative target.
-    let mut buf = [0u8; 16];
+    // No TLD in the lists is longer than 8 letters; the label is folded on the stack, as this
+    // runs for every relative target.
+    if !(2..=8).contains(&label.len()) {
+        return false;
+    }
+    let mut buf = [0u8; 8];
     let Some(lower) = buf.get_mut(..label.len()) else {
         return false;
     };
@@ -130,6 +133,12 @@ mod tests {
         for not in ["example", "aa", "zz", "local", "corp"] {
             assert!(!is_tld(not.as_bytes()), "{not}");
         }
+        assert!(
+            GENERIC_TLDS
+                .iter()
+                .chain(CC_TLDS)
+                .all(|t| (2..=8).contains(&t.len()))
+        );
         for (p, _) in PROVIDERS {
             assert_eq!(*p, p.to_ascii_lowercase());
         }
