@@ -9,6 +9,7 @@
 
 pub mod delegation;
 pub mod docs;
+pub mod mail;
 pub mod names;
 pub mod policy;
 pub mod registry;
@@ -17,6 +18,7 @@ pub mod structure;
 pub mod suffixes;
 pub mod syntax;
 pub mod table;
+pub mod types;
 pub mod target;
 pub mod util;
 
@@ -225,6 +227,19 @@ impl<'a> Context<'a> {
             .unwrap_or_default()
     }
 
+    /// The tokens of a record's data: their spans and lexer flags ([`crate::zone::lexer::QUOTED`],
+    /// `ESCAPED`, ...), for rules that point inside a field, such as at one SPF term inside a
+    /// TXT string. Empty for generated records. Cells of a record table carry no flags: callers
+    /// compare the text before trusting an offset inside it.
+    pub fn rdata_tokens(&self, record: &crate::zone::Record) -> Vec<(crate::source::Span, u8)> {
+        self.record_spans(record)
+            .map(|r| {
+                let flags = r.flags.into_iter().chain(std::iter::repeat(0));
+                r.fields.into_iter().zip(flags).collect()
+            })
+            .unwrap_or_default()
+    }
+
     /// The span of the TTL field, when the TTL was written on the record.
     pub fn ttl_span(&self, record: &crate::zone::Record) -> Option<crate::source::Span> {
         if !record.has(crate::zone::Record::TTL_EXPLICIT) {
@@ -249,6 +264,7 @@ impl<'a> Context<'a> {
                 ttl: f.ttl,
                 rtype: f.rtype,
                 fields: f.rdata.clone(),
+                flags: Vec::new(),
             });
         }
         if record.has(Record::GENERATED) {
@@ -287,10 +303,12 @@ impl<'a> Context<'a> {
                 ttl = Some(span(t));
             }
         }
+        let rest: Vec<&crate::zone::lexer::Token> = tokens.collect();
         Some(RecordSpans {
             ttl,
             rtype: rtype?,
-            fields: tokens.map(span).collect(),
+            fields: rest.iter().map(|t| span(t)).collect(),
+            flags: rest.iter().map(|t| t.flags).collect(),
         })
     }
 }
@@ -300,6 +318,8 @@ struct RecordSpans {
     ttl: Option<crate::source::Span>,
     rtype: crate::source::Span,
     fields: Vec<crate::source::Span>,
+    /// The lexer flags of each data field (empty for table cells).
+    flags: Vec<u8>,
 }
 
 /// Runs every enabled zone-phase rule.

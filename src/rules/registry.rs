@@ -5,11 +5,13 @@
 use super::Rule;
 use super::delegation as d;
 use super::names as n;
+use super::mail as m;
 use super::policy as p;
 use super::rrset as rr;
 use super::structure as st;
 use super::syntax as s;
 use super::table as t;
+use super::types as ty;
 
 pub static RULES: &[&Rule] = &[
     // Source: reading the bytes.
@@ -125,6 +127,52 @@ pub static RULES: &[&Rule] = &[
     &n::MISPLACED_WILDCARD,
     &n::ORIGIN_REPEATED,
     &n::MISSING_TRAILING_DOT,
+    // Mail: SPF, DMARC, DKIM and Microsoft 365.
+    &m::MULTIPLE_SPF_RECORDS,
+    &m::SPF_MALFORMED_VERSION,
+    &m::SPF_UNKNOWN_MECHANISM,
+    &m::SPF_UNKNOWN_MODIFIER,
+    &m::SPF_INVALID_QUALIFIER,
+    &m::SPF_INVALID_TERM,
+    &m::SPF_ALL_NOT_LAST,
+    &m::SPF_REDIRECT_WITH_ALL,
+    &m::SPF_DUPLICATE_MODIFIER,
+    &m::SPF_PTR_MECHANISM,
+    &m::SPF_RECORD_TYPE,
+    &m::SPF_TOO_MANY_LOOKUPS,
+    &m::SPF_INCLUDE_WITHOUT_RECORD,
+    &m::DMARC_INVALID_VERSION,
+    &m::MULTIPLE_DMARC_RECORDS,
+    &m::DMARC_MISSING_POLICY,
+    &m::DMARC_INVALID_POLICY,
+    &m::DMARC_INVALID_REPORT_URI,
+    &m::DMARC_INVALID_PERCENTAGE,
+    &m::DMARC_INVALID_TAG_VALUE,
+    &m::DMARC_UNKNOWN_TAG,
+    &m::DMARC_SYNTAX_ERROR,
+    &m::DMARC_WRONG_OWNER,
+    &m::DKIM_SYNTAX_ERROR,
+    &m::DKIM_INVALID_PUBLIC_KEY,
+    &m::DKIM_REVOKED_KEY,
+    &m::DKIM_INVALID_TAG_VALUE,
+    &m::DKIM_UNKNOWN_TAG,
+    &m::DKIM_SHORT_KEY,
+    &m::DKIM_WRONG_OWNER,
+    &m::M365_MX_PREFERENCE,
+    &m::M365_MX_NOT_ONLY,
+    &m::M365_AUTODISCOVER,
+    &m::M365_VERIFICATION_FORMAT,
+    &m::M365_SPF_INCLUDE,
+    &m::TXT_SPLIT_WITHOUT_SEPARATOR,
+    // Other types: CAA, DNSSEC leftovers, obsolete types.
+    &ty::CAA_INVALID_FLAGS,
+    &ty::CAA_UNKNOWN_TAG,
+    &ty::CAA_UNKNOWN_CRITICAL_TAG,
+    &ty::CAA_INVALID_ISSUER_VALUE,
+    &ty::CAA_INVALID_IODEF,
+    &ty::DS_AT_APEX,
+    &ty::DNSSEC_RECORDS_PRESENT,
+    &ty::OBSOLETE_TYPE,
     // Intake policy.
     &p::REGISTRAR_PSEUDO_RECORD,
 ];

@@ -1,0 +1,71 @@
+//! Microsoft 365's mail records, by cloud. The MX host's first label is a token Microsoft
+//! assigns per domain (`example-co-jp` today, something else tomorrow, and a different form on
+//! the newer `mx.microsoft` hosts), so the rules only ever look at the suffix: they never compute
+//! the host a domain "should" use.
+
+use crate::zone::NameRef;
+
+pub struct Cloud {
+    pub name: &'static str,
+    /// MX host suffixes, lowercase, with the final dot.
+    pub mx_suffixes: &'static [&'static str],
+    /// The SPF include that authorises Microsoft's outbound servers.
+    pub spf_include: &'static str,
+    /// Where `autodiscover` should point.
+    pub autodiscover: &'static str,
+}
+
+pub static CLOUDS: &[Cloud] = &[
+    Cloud {
+        name: "Microsoft 365",
+        mx_suffixes: &[".mail.protection.outlook.com.", ".mx.microsoft."],
+        spf_include: "spf.protection.outlook.com",
+        autodiscover: "autodiscover.outlook.com.",
+    },
+    Cloud {
+        name: "Microsoft 365 operated by 21Vianet",
+        mx_suffixes: &[".mail.protection.partner.outlook.cn."],
+        spf_include: "spf.protection.partner.outlook.cn",
+        autodiscover: "autodiscover.partner.outlook.cn.",
+    },
+    Cloud {
+        name: "Microsoft 365 GCC High",
+        mx_suffixes: &[".mail.protection.office365.us."],
+        spf_include: "spf.protection.office365.us",
+        autodiscover: "autodiscover.office365.us.",
+    },
+];
+
+/// The cloud whose MX hosts `exchange` belongs to.
+pub fn cloud_of_mx(exchange: NameRef<'_>) -> Option<&'static Cloud> {
+    let text = exchange.to_string().to_ascii_lowercase();
+    CLOUDS.iter().find(|c| {
+        c.mx_suffixes
+            .iter()
+            .any(|s| text.len() > s.len() && text.ends_with(s))
+    })
+}
+
+/// The cloud whose SPF include `domain` is (final dot optional, case ignored).
+pub fn cloud_of_spf_include(domain: &[u8]) -> Option<&'static Cloud> {
+    let d = domain.strip_suffix(b".").unwrap_or(domain);
+    CLOUDS
+        .iter()
+        .find(|c| c.spf_include.as_bytes().eq_ignore_ascii_case(d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_microsoft_mx_hosts_by_suffix_only() {
+        let n = |s: &str| crate::zone::OwnedName::from_text(s).unwrap();
+        let c = cloud_of_mx(n("Example-co-jp.mail.protection.outlook.com.").as_ref());
+        assert_eq!(c.map(|c| c.spf_include), Some("spf.protection.outlook.com"));
+        assert!(cloud_of_mx(n("example-co-jp.o-v1.mx.microsoft.").as_ref()).is_some());
+        assert!(cloud_of_mx(n("mail.protection.outlook.com.").as_ref()).is_none());
+        assert!(cloud_of_mx(n("mx.example.jp.").as_ref()).is_none());
+        assert!(cloud_of_spf_include(b"SPF.protection.outlook.com.").is_some());
+    }
+}
