@@ -348,18 +348,19 @@ fn finish(
     if let Some(zone) = &zone
         && !zone.suppressions.is_empty()
     {
-        diagnostics.retain(|d| {
-            !zone.suppressions.iter().any(|s| {
-                s.span.file == d.span.file
-                    && s.span.start <= d.span.start
-                    && d.span.start <= s.span.end
-                    && s.codes
-                        .iter()
-                        .any(|c| crate::diag::matches_code(c, d.rule.code))
-            })
-        });
+        let unused = apply_suppressions(zone, &mut diagnostics);
+        // With findings dropped past the storage limit, "unused" cannot be told apart from
+        // "suppressed something that was not kept": say nothing then.
+        if overflow.iter().all(|&n| n == 0) {
+            report_unused_suppressions(zone, &unused, options, &mut diagnostics);
+        }
     }
-    let suppressed = (before - diagnostics.len()) as u64;
+    let suppressed = before.saturating_sub(
+        diagnostics
+            .iter()
+            .filter(|d| d.rule.code != crate::rules::policy::UNUSED_SUPPRESSION.code)
+            .count(),
+    ) as u64;
     // A total order (the message breaks the last ties), so the output is the same from run to
     // run whatever order the rules happened to emit in.
     diagnostics.sort_by(|a, b| {
@@ -395,5 +396,102 @@ fn finish(
         } else {
             Verdict::Accepted
         },
+    }
+}
+
+/// Removes suppressed findings. Returns, for each suppression, which of its codes matched.
+///
+/// Suppressions are sorted by position and each finding looks up the entries that could cover it
+/// by binary search, so a file with many suppressions and many findings stays fast.
+fn apply_suppressions(zone: &Zone, diagnostics: &mut Vec<Diagnostic>) -> Vec<Vec<bool>> {
+    let sups = &zone.suppressions;
+    let mut order: Vec<usize> = (0..sups.len()).collect();
+    order.sort_by_key(|&k| (sups[k].span.file, sups[k].span.start, sups[k].span.end));
+    let mut used: Vec<Vec<bool>> = sups.iter().map(|s| vec![false; s.codes.len()]).collect();
+    diagnostics.retain(|d| {
+        let key = (d.span.file, d.span.start);
+        let end = order.partition_point(|&k| (sups[k].span.file, sups[k].span.start) <= key);
+        let mut suppressed = false;
+        // Entries do not overlap, so walking back stops at the first one that ends before.
+        for &k in order[..end].iter().rev() {
+            let s = &sups[k];
+            if s.span.file != d.span.file || s.span.end < d.span.start {
+                break;
+            }
+            for (j, code) in s.codes.iter().enumerate() {
+                if crate::diag::matches_code(code, d.rule.code) {
+                    used[k][j] = true;
+                    suppressed = true;
+                }
+            }
+        }
+        !suppressed
+    });
+    used
+}
+
+/// Reports suppression codes that matched nothing (ZG705), for rules that ran.
+fn report_unused_suppressions(
+    zone: &Zone,
+    used: &[Vec<bool>],
+    options: &CheckOptions,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    use crate::rules::policy::UNUSED_SUPPRESSION as RULE;
+    let filter = &options.filter;
+    if !filter.enabled(RULE.code) {
+        return;
+    }
+    let lang = options.lang;
+    for (s, used) in zone.suppressions.iter().zip(used) {
+        for (code, &was_used) in s.codes.iter().zip(used) {
+            if was_used {
+                continue;
+            }
+            let shown = crate::diag::escape(code).into_owned();
+            let matching: Vec<&rules::Rule> = rules::registry::RULES
+                .iter()
+                .copied()
+                .filter(|r| crate::diag::matches_code(code, r.code))
+                .collect();
+            let (message, help) = if matching.is_empty() {
+                (
+                    tr!(
+                        lang,
+                        "`{shown}` in this suppression names no rule",
+                        "この抑止の `{shown}` はどのルールでもありません"
+                    ),
+                    tr!(
+                        lang,
+                        "check the code with `zonegate rules`",
+                        "`zonegate rules` でコードを確認してください"
+                    ),
+                )
+            } else {
+                let ran = matching.iter().any(|r| {
+                    filter.enabled(r.code)
+                        && r.phase != rules::Phase::Live
+                        && !matches!(r.check, rules::Check::Removed)
+                });
+                if !ran {
+                    continue;
+                }
+                (
+                    tr!(
+                        lang,
+                        "`{shown}` in this suppression matched no finding",
+                        "この抑止の `{shown}` に一致する指摘はありませんでした"
+                    ),
+                    tr!(
+                        lang,
+                        "remove it, or move it to the record (or the line above the record) it is meant for",
+                        "削除するか、対象のレコード（またはその直前の行）に移してください"
+                    ),
+                )
+            };
+            let mut d = Diagnostic::new(&RULE, s.comment, message).help(help);
+            d.severity = filter.severity_of(&RULE);
+            diagnostics.push(d);
+        }
     }
 }

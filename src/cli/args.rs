@@ -55,27 +55,42 @@ pub struct InputArgs {
     /// The worksheet of a workbook to read [default: the first visible sheet]
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
+    /// Intake policy (YAML): rule settings, TTL bounds, allowed types, include directory and
+    /// limits; the flags below override its values
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
     /// Allow $INCLUDE of files that, once canonicalised, lie inside DIR (refused by default)
     #[arg(long, value_name = "DIR")]
     pub allow_include: Option<PathBuf>,
-    /// Refuse files larger than this many bytes
-    #[arg(long, default_value_t = 64 << 20, value_name = "BYTES")]
-    pub max_file_size: u64,
-    /// Skip lines longer than this many bytes
-    #[arg(long, default_value_t = 1 << 20, value_name = "BYTES")]
-    pub max_line_length: usize,
-    /// Skip records with a field longer than this many bytes
-    #[arg(long, default_value_t = 256 << 10, value_name = "BYTES")]
-    pub max_token_length: usize,
-    /// Skip records with more fields than this
-    #[arg(long, default_value_t = 70_000, value_name = "N")]
-    pub max_fields: usize,
-    /// Refuse a $GENERATE that would make more records than this
-    #[arg(long, default_value_t = 65_536, value_name = "N")]
-    pub max_generate: u64,
-    /// Refuse $INCLUDE nesting deeper than this
-    #[arg(long, default_value_t = 8, value_name = "N")]
-    pub max_include_depth: usize,
+    /// Refuse files larger than this many bytes [default: 67108864]
+    #[arg(long, value_name = "BYTES")]
+    pub max_file_size: Option<u64>,
+    /// Skip lines longer than this many bytes [default: 1048576]
+    #[arg(long, value_name = "BYTES")]
+    pub max_line_length: Option<usize>,
+    /// Skip records with a field longer than this many bytes [default: 262144]
+    #[arg(long, value_name = "BYTES")]
+    pub max_token_length: Option<usize>,
+    /// Skip records with more fields than this [default: 70000]
+    #[arg(long, value_name = "N")]
+    pub max_fields: Option<usize>,
+    /// Refuse a $GENERATE that would make more records than this [default: 65536]
+    #[arg(long, value_name = "N")]
+    pub max_generate: Option<u64>,
+    /// Refuse $INCLUDE nesting deeper than this [default: 8]
+    #[arg(long, value_name = "N")]
+    pub max_include_depth: Option<usize>,
+}
+
+/// Defaults of the limits, used when neither a flag nor the policy sets one.
+pub mod defaults {
+    pub const MAX_FILE_SIZE: u64 = 64 << 20;
+    pub const MAX_LINE_LENGTH: usize = 1 << 20;
+    pub const MAX_TOKEN_LENGTH: usize = 256 << 10;
+    pub const MAX_FIELDS: usize = 70_000;
+    pub const MAX_GENERATE: u64 = 65_536;
+    pub const MAX_INCLUDE_DEPTH: usize = 8;
+    pub const MAX_DIAGNOSTICS: usize = 200;
 }
 
 #[derive(Args, Debug)]
@@ -91,12 +106,12 @@ pub struct CheckArgs {
     /// Skip these rules (codes or prefixes, comma-separated)
     #[arg(long, value_delimiter = ',', value_name = "CODES")]
     pub ignore: Vec<String>,
-    /// Reject a file with a finding at least this severe
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    pub fail_on: FailOn,
-    /// Findings shown per file; the rest are counted
-    #[arg(long, default_value_t = 200, value_name = "N")]
-    pub max_diagnostics: usize,
+    /// Reject a file with a finding at least this severe [default: error, or the policy's fail_on]
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    /// Findings shown per file; the rest are counted [default: 200]
+    #[arg(long, value_name = "N")]
+    pub max_diagnostics: Option<usize>,
     /// Files checked at once [default: one per core]; the output is the same whatever N is
     #[arg(
         short,

@@ -13,9 +13,13 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub fn run(args: &CheckArgs, lang: Lang, color: bool) -> anyhow::Result<u8> {
-    let mut options = config::check_options(&args.input, lang)?;
-    options.filter = config::rule_filter(args)?;
-    options.fail_on = args.fail_on.into();
+    let resolved = config::resolve(&args.input, lang)?;
+    let mut options = resolved.options;
+    options.filter = config::rule_filter(args, options.filter)?;
+    if let Some(fail_on) = args.fail_on {
+        options.fail_on = fail_on.into();
+    }
+    let max_diagnostics = args.max_diagnostics.unwrap_or(resolved.max_diagnostics);
     let found = expand(&args.paths);
     // --origin names the domain applied for; it describes one file, not a tree of them (a
     // directory that holds one zone today may hold two tomorrow).
@@ -30,7 +34,7 @@ pub fn run(args: &CheckArgs, lang: Lang, color: bool) -> anyhow::Result<u8> {
             escape(&dir.display().to_string())
         );
     }
-    let allow_include = args.input.allow_include.as_deref();
+    let allow_include = resolved.allow_include.as_deref();
     let jobs = match args.jobs {
         0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
         n => n,
@@ -66,7 +70,7 @@ pub fn run(args: &CheckArgs, lang: Lang, color: bool) -> anyhow::Result<u8> {
         &RenderOptions {
             color,
             lang,
-            max_diagnostics: args.max_diagnostics,
+            max_diagnostics,
         },
         &mut out,
     )?;

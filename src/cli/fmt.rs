@@ -10,13 +10,14 @@ use crate::source::Sources;
 use std::io::Write;
 
 pub fn run(args: &FmtArgs, lang: Lang) -> anyhow::Result<u8> {
-    let options = config::check_options(&args.input, lang)?;
+    let resolved = config::resolve(&args.input, lang)?;
+    let options = resolved.options;
     let mut sources = Sources::default();
     let report = super::check::check_path(
         &mut sources,
         &args.path,
         &options,
-        args.input.allow_include.as_deref(),
+        resolved.allow_include.as_deref(),
     )
     .map_err(|e| {
         anyhow::anyhow!(

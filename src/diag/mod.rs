@@ -124,42 +124,73 @@ impl Diagnostic {
 }
 
 /// Which rules run and how severe their findings are: `--select`, `--ignore`, and the policy's
-/// overrides. Codes match by prefix, so `ZG5` means every mail rule.
+/// settings. Codes match by prefix, so `ZG5` means every mail rule.
 #[derive(Clone, Debug, Default)]
 pub struct RuleFilter {
     pub select: Vec<String>,
     pub ignore: Vec<String>,
+    /// Exact per-code severities (kept for callers that set one code).
     pub severity: HashMap<String, Severity>,
+    /// The policy's `rules:` settings: a code or prefix, and a severity or `None` for off.
+    /// Among them the most specific wins; `--select`/`--ignore` win over a setting they match
+    /// at least as specifically.
+    pub policy: Vec<(String, Option<Severity>)>,
 }
 
 impl RuleFilter {
+    fn best(patterns: &[String], code: &str) -> Option<usize> {
+        patterns
+            .iter()
+            .filter(|p| matches_code(p, code))
+            .map(|p| pattern_len(p))
+            .max()
+    }
+
+    /// The most specific policy setting for `code`, with its specificity.
+    fn policy_setting(&self, code: &str) -> Option<(usize, Option<Severity>)> {
+        self.policy
+            .iter()
+            .filter(|(p, _)| matches_code(p, code))
+            .map(|(p, s)| (pattern_len(p), *s))
+            .max_by_key(|&(len, _)| len)
+    }
+
     /// The most specific pattern wins, so `--select ZG5 --ignore ZG51` runs the mail rules except
-    /// SPF, and `--ignore ZG5 --select ZG512` runs one SPF rule alone.
+    /// SPF, and `--ignore ZG5 --select ZG512` runs one SPF rule alone. A policy `off` holds unless
+    /// `--select` names the rule at least as specifically (`--select ZG512` beats `ZG512: off`).
     pub fn enabled(&self, code: &str) -> bool {
-        let best = |patterns: &[String]| {
-            patterns
-                .iter()
-                .filter(|p| matches_code(p, code))
-                .map(|p| p.len())
-                .max()
-        };
         let selected = if self.select.is_empty() {
             Some(0)
         } else {
-            best(&self.select)
+            Self::best(&self.select, code)
         };
-        match (selected, best(&self.ignore)) {
-            (None, _) => false,
-            (Some(_), None) => true,
-            (Some(s), Some(i)) => s > i,
+        let Some(s) = selected else { return false };
+        if Self::best(&self.ignore, code).is_some_and(|i| i >= s) {
+            return false;
+        }
+        match self.policy_setting(code) {
+            Some((p, None)) => s >= p && !self.select.is_empty(),
+            _ => true,
         }
     }
 
     pub fn severity_of(&self, rule: &Rule) -> Severity {
+        if let Some((_, Some(severity))) = self.policy_setting(rule.code) {
+            return severity;
+        }
         self.severity
             .get(rule.code)
             .copied()
             .unwrap_or(rule.severity)
+    }
+}
+
+/// How specific a pattern is: `ALL` least, then by length.
+fn pattern_len(pattern: &str) -> usize {
+    if pattern.eq_ignore_ascii_case("ALL") {
+        1
+    } else {
+        pattern.len()
     }
 }
 
@@ -289,6 +320,48 @@ mod tests {
             ..Default::default()
         };
         assert!(!f.enabled("ZG001"));
+        let f = RuleFilter {
+            ignore: vec!["all".into()],
+            select: vec!["ZG0".into()],
+            ..Default::default()
+        };
+        assert!(f.enabled("ZG001"));
+    }
+
+    #[test]
+    fn policy_settings_yield_to_explicit_flags() {
+        let policy = vec![
+            ("ZG5".to_owned(), None),
+            ("ZG512".to_owned(), Some(Severity::Warning)),
+            ("ZG7".to_owned(), Some(Severity::Info)),
+        ];
+        let f = RuleFilter {
+            policy: policy.clone(),
+            ..Default::default()
+        };
+        assert!(!f.enabled("ZG501"), "off by prefix");
+        assert!(
+            f.enabled("ZG512"),
+            "a more specific setting turns it back on"
+        );
+        assert!(f.enabled("ZG301"));
+        let rule = crate::rules::find("ZG701").unwrap();
+        assert_eq!(f.severity_of(rule), Severity::Info);
+        // `--select ZG501` is as specific as it gets: it wins over `ZG5: off`.
+        let f = RuleFilter {
+            select: vec!["ZG501".into()],
+            policy: policy.clone(),
+            ..Default::default()
+        };
+        assert!(f.enabled("ZG501"));
+        // `--select ZG` is less specific than `ZG5: off`.
+        let f = RuleFilter {
+            select: vec!["ZG".into()],
+            policy,
+            ..Default::default()
+        };
+        assert!(!f.enabled("ZG501"));
+        assert!(f.enabled("ZG001"));
     }
 
     #[test]

@@ -175,6 +175,10 @@ pub static RULES: &[&Rule] = &[
     &ty::OBSOLETE_TYPE,
     // Intake policy.
     &p::REGISTRAR_PSEUDO_RECORD,
+    &p::ORIGIN_MISMATCH,
+    &p::TYPE_NOT_SERVED,
+    &p::APEX_RECORDS_REPLACED,
+    &p::UNUSED_SUPPRESSION,
 ];
 
 #[cfg(test)]

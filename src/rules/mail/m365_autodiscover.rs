@@ -118,8 +118,8 @@ fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
                                 cx.type_span(first),
                                 tr!(
                                     lang,
-                                    "`{rel}` is a {ty} record, but mail is with {service}; Outlook finds mailboxes through a CNAME to `{expected}`",
-                                    "メールは {service} ですが、`{rel}` は {ty} レコードです。Outlook は `{expected}` への CNAME でメールボックスを見つけます"
+                                    "mail is with {service}, but `{rel}` has {ty} data instead of the CNAME to `{expected}` that Outlook uses to find mailboxes",
+                                    "メールは {service} ですが、`{rel}` は Outlook がメールボックスを見つけるための `{expected}` への CNAME ではなく {ty} レコードです"
                                 ),
                             )
                             .help(tr!(

@@ -11,7 +11,7 @@ pub static SPF_ALL_NOT_LAST: Rule = Rule {
     phase: Phase::Zone,
     rfc: "RFC 7208 §5.1",
     summary: Text {
-        en: r#"SPF mechanisms after `all`, which are never evaluated"#,
+        en: r#"mechanisms after `all` in an SPF record, which are never evaluated"#,
         ja: r#"評価されることのない、`all` より後の SPF メカニズム"#,
     },
     docs: Text {

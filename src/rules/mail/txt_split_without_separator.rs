@@ -73,8 +73,8 @@ fn emit(
             span,
             tr!(
                 lang,
-                "the strings are joined without a separator: `{left}` and `{right}` run together as `{left}{right}`",
-                "文字列は区切りなしで連結されるため、`{left}` と `{right}` がつながって `{left}{right}` になります"
+                "the strings are joined without a separator, so `{left}` runs into `{right}`",
+                "文字列は区切りなしで連結されるため、`{left}` と `{right}` がつながります"
             ),
         )
         .help(tr!(

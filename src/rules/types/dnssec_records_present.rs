@@ -12,7 +12,7 @@ pub static DNSSEC_RECORDS_PRESENT: Rule = Rule {
     phase: Phase::Zone,
     rfc: "RFC 4035 §2; RFC 6781 §4.3.5; RFC 8078",
     summary: Text {
-        en: r#"DNSKEY, RRSIG, NSEC, NSEC3, NSEC3PARAM, CDS, CDNSKEY or ZONEMD records in a submitted zone"#,
+        en: r#"old DNSSEC material (DNSKEY, RRSIG, NSEC, NSEC3, NSEC3PARAM, CDS, CDNSKEY, ZONEMD) in a submitted zone"#,
         ja: r#"提出されたゾーンにある DNSKEY・RRSIG・NSEC・NSEC3・NSEC3PARAM・CDS・CDNSKEY・ZONEMD レコード"#,
     },
     docs: Text {
