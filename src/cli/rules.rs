@@ -16,7 +16,7 @@ pub fn list(args: &RulesArgs, lang: Lang) -> anyhow::Result<u8> {
                     "{:<6} {:<36} {:<8} {:<7} {}",
                     r.code,
                     r.name,
-                    r.severity.as_str(),
+                    r.severity.label(lang),
                     r.phase.as_str(),
                     r.summary.get(lang)
                 )?;

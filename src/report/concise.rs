@@ -9,7 +9,13 @@ use std::io::{self, Write};
 
 pub fn render(run: &Run<'_>, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     for e in run.errors {
-        writeln!(out, "{}: error: {}", escape(&e.path), escape(&e.message))?;
+        writeln!(
+            out,
+            "{}: {}: {}",
+            escape(&e.path),
+            crate::diag::Severity::Error.label(options.lang),
+            escape(&e.message)
+        )?;
     }
     for s in run.skipped {
         writeln!(out, "{}", skipped_line(s, options.lang))?;

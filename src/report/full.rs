@@ -125,8 +125,12 @@ fn render_one(sources: &Sources, d: &Diagnostic, renderer: &Renderer, lang: Lang
         }
         group = group.element(snippet);
     }
+    let note_level = match lang {
+        Lang::En => Level::NOTE,
+        Lang::Ja => Level::NOTE.with_name(Some("注記")),
+    };
     for note in &notes {
-        group = group.element(Level::NOTE.message(note.as_str()));
+        group = group.element(note_level.clone().message(note.as_str()));
     }
     if let Some(help) = &d.help {
         group = group.element(help_level.message(help.as_str()));

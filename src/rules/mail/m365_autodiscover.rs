@@ -4,6 +4,7 @@
 use crate::diag::{Diagnostic, Emitter, Severity};
 use crate::rules::{Check, Context, Phase, Rule, Text};
 use crate::tr;
+use std::collections::HashSet;
 use crate::zone::rdata::view;
 use crate::zone::{NameId, NameRef, RType};
 
@@ -54,7 +55,7 @@ autodiscover  IN A     192.0.2.25
 
 fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let lang = cx.lang;
-    let mut seen: Vec<NameId> = Vec::new();
+    let mut seen: HashSet<NameId> = HashSet::new();
     for record in &cx.zone.records {
         if record.rtype != RType::MX || seen.contains(&record.owner) {
             continue;
@@ -64,7 +65,7 @@ fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
         else {
             continue;
         };
-        seen.push(record.owner);
+        seen.insert(record.owner);
         let owner = cx.zone.owner(record);
         let Some(name) = super::prepend(b"autodiscover", owner) else {
             continue;

@@ -5,6 +5,7 @@ use super::spf::{Kind, Mech, Modifier};
 use crate::diag::{Diagnostic, Emitter, Severity};
 use crate::rules::{Check, Context, Phase, Rule, Text};
 use crate::tr;
+use std::collections::HashSet;
 use crate::zone::rdata::view;
 use crate::zone::{NameId, RType};
 
@@ -110,7 +111,7 @@ fn follow(
 
 fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let lang = cx.lang;
-    let mut seen: Vec<NameId> = Vec::new();
+    let mut seen: HashSet<NameId> = HashSet::new();
     for record in &cx.zone.records {
         if record.rtype != RType::MX || seen.contains(&record.owner) {
             continue;
@@ -120,7 +121,7 @@ fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
         else {
             continue;
         };
-        seen.push(record.owner);
+        seen.insert(record.owner);
         let include = cloud.spf_include;
         let service = cloud.name;
         let owner = cx.zone.owner(record);
