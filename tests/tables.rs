@@ -39,7 +39,7 @@ fn places(json: &serde_json::Value) -> Vec<(String, u64, u64, String)> {
 /// An application annex as customers fill it in: a merged title, the domain, an empty row,
 /// then the header with the usual Japanese variants, numbers stored as numbers.
 fn annex(bad: bool) -> Vec<Vec<XCell>> {
-    let dkim = "v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu5Q0yIv1mXcN3zYwS0Jm8X4m2nLr6cZ1bQ0o2k3wKqD1eXbFz4qvE5pG8fR6t9s3vH4kJ2nM1cL7xY0aB5dE8gH2jK4lM6nO8pQ0rS2tU4vW6xY8zA0bC2dE4fG6hI8jK0lM2nO4pQ6rS8tU0vW2xY4zA6bC8dE0fG2hI4jK6lM8nO0pQ2rS4tU6vW8xY0zA2bC4dE6fG8hI0jK2lM4nO6pQ8rS0tU2vW4xY6zA8bC0dE2fG4hI6jK8lM0nO2pQ4rS6tU8vW0xY2zA4bC6dE8fG0hI2jK4lM6nO8pQIDAQAB";
+    let dkim = "v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAvhidlnCqfqtNZUdxB7rHXsZiltDlPhfx3mRW4X8hST904Vg5KzRFTJazPP8K0oDFg1EkOeFxrEoWPsKPU/ZKKtbpGBM5j3jRanoMmwlXUpsiEsnin7zUQw90UvFAce2TeC3lezOz6CBFAV/pWFolBcabuHZBHrI9Ct7PYmYm5qdeEmeaz/TmqHuTBV15luYt8OYSXz1Gv77g3e235xNSWSNAbrzXrV3p1lCVnkRN/83zSFsDY/6aScPzrxWJVylCZQ6TL++0YeOAlGGHfUBGMAIDIsJS1khPUSuQnX1sPVXridFu6GqYwPpx7o+JoOreGr5bi6g9XxHUq3eqyUG++wIDAQAB";
     let mut rows = vec![
         vec![
             Text("DNSレコード設定申請書（別紙）"),
@@ -84,7 +84,7 @@ fn annex(bad: bool) -> Vec<Vec<XCell>> {
             Empty,
             Text("MX"),
             Number(3600.0),
-            Number(10.0),
+            Number(0.0),
             Text("example-co-jp.mail.protection.outlook.com"),
             Empty,
         ],
@@ -147,6 +147,16 @@ fn annex(bad: bool) -> Vec<Vec<XCell>> {
             Empty,
         ]);
     }
+    // Last, so that the bad rows keep their row numbers: Outlook's autodiscover for a
+    // Microsoft 365 domain (ZG542 asks for it).
+    rows.push(vec![
+        Text("autodiscover"),
+        Text("CNAME"),
+        Number(3600.0),
+        Empty,
+        Text("autodiscover.outlook.com."),
+        Empty,
+    ]);
     rows
 }
 
@@ -171,7 +181,7 @@ fn workbook_converts_to_the_zone_the_host_loads() {
         // A host written as a full name is not doubled; a target with dots is complete.
         "www.example.co.jp.\t3600\tIN\tCNAME\texample.co.jp.",
         // The priority in its own column, numbers stored as numbers (3600.0, 10.0).
-        "example.co.jp.\t3600\tIN\tMX\t10 example-co-jp.mail.protection.outlook.com.",
+        "example.co.jp.\t3600\tIN\tMX\t0 example-co-jp.mail.protection.outlook.com.",
         "_sip._tls.example.co.jp.\t3600\tIN\tSRV\t100 1 443 sipdir.online.lync.com.",
         // `Aレコード` is an A record, and an empty TTL is the default.
         "mail.example.co.jp.\t3600\tIN\tA\t192.0.2.25",
