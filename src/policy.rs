@@ -326,6 +326,17 @@ mod tests {
         assert_eq!(p.host.unwrap().nameservers[0].0.to_string(), "ns1.host.jp.");
     }
 
+    /// The example in README.md is a policy that loads.
+    #[test]
+    fn readme_example_parses() {
+        let readme = include_str!("../README.md");
+        let section = &readme[readme.find("### Intake policy").unwrap()..];
+        let start = section.find("```yaml\n").unwrap() + "```yaml\n".len();
+        let end = start + section[start..].find("```").unwrap();
+        let p = Policy::from_yaml(&section[start..end], Lang::En).unwrap();
+        assert!(p.host.is_some() && p.limits.max_diagnostics == Some(500));
+    }
+
     #[test]
     fn empty_policy_is_the_default() {
         let p = Policy::from_yaml("# nothing here\n\n", Lang::En).unwrap();

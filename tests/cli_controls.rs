@@ -81,7 +81,9 @@ fn suppression_on_the_record_line_is_counted() {
 #[test]
 fn suppression_on_the_line_above_covers_the_next_record_only() {
     let dir = scratch(
-        &format!("; zonegate: ignore[ZG5] legacy, customer informed\n{PTR}www IN TXT \"v=spf1 ptr -all\"\n"),
+        &format!(
+            "; zonegate: ignore[ZG5] legacy, customer informed\n{PTR}www IN TXT \"v=spf1 ptr -all\"\n"
+        ),
         &[],
     );
     let (json, _) = check(dir.path(), &[]);
@@ -109,8 +111,16 @@ fn a_suppression_of_another_code_suppresses_nothing_and_is_reported() {
         .filter(|d| d["code"] == "ZG705")
         .map(|d| d["message"].as_str().unwrap())
         .collect();
-    assert!(messages.iter().any(|m| m.contains("`ZG501`") && m.contains("matched no finding")));
-    assert!(messages.iter().any(|m| m.contains("`ZG999`") && m.contains("names no rule")));
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("`ZG501`") && m.contains("matched no finding"))
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("`ZG999`") && m.contains("names no rule"))
+    );
     assert_eq!(code, 0, "warnings do not reject by default");
 }
 
@@ -143,9 +153,15 @@ fn select_and_ignore_by_code_and_prefix() {
     assert_eq!(run(&["--select", "ZG6"]), vec!["ZG601"]);
     assert_eq!(run(&["--ignore", "ZG5"]), vec!["ZG601"]);
     assert_eq!(run(&["--ignore", "ZG601,ZG510"]), Vec::<String>::new());
-    assert_eq!(run(&["--select", "ZG5,ZG6", "--ignore", "ZG60"]), vec!["ZG510"]);
+    assert_eq!(
+        run(&["--select", "ZG5,ZG6", "--ignore", "ZG60"]),
+        vec!["ZG510"]
+    );
     // The most specific pattern wins.
-    assert_eq!(run(&["--ignore", "ZG5", "--select", "ZG510"]), vec!["ZG510"]);
+    assert_eq!(
+        run(&["--ignore", "ZG5", "--select", "ZG510"]),
+        vec!["ZG510"]
+    );
     let out = zonegate()
         .current_dir(dir.path())
         .args(["check", "--select", "ZG999", "zone.zone"])
@@ -159,9 +175,15 @@ fn select_and_ignore_by_code_and_prefix() {
 fn fail_on_warning_rejects_a_file_with_warnings() {
     let dir = scratch(PTR, &[]);
     let (json, code) = check(dir.path(), &[]);
-    assert_eq!((code, json["files"][0]["verdict"].as_str()), (0, Some("accepted")));
+    assert_eq!(
+        (code, json["files"][0]["verdict"].as_str()),
+        (0, Some("accepted"))
+    );
     let (json, code) = check(dir.path(), &["--fail-on", "warning"]);
-    assert_eq!((code, json["files"][0]["verdict"].as_str()), (1, Some("rejected")));
+    assert_eq!(
+        (code, json["files"][0]["verdict"].as_str()),
+        (1, Some("rejected"))
+    );
     // Info findings do not reject at warning level, but do at info level.
     let dir = scratch("old._domainkey IN TXT \"v=DKIM1; p=\"\n", &[]);
     assert_eq!(check(dir.path(), &["--fail-on", "warning"]).1, 0);
@@ -180,14 +202,20 @@ fn policy_overrides_severities_and_disables_rules() {
     assert_eq!(severities(&json, "ZG510"), vec!["error"]);
     assert_eq!(code, 1);
     // An explicit --select names the rule the policy turned off, and wins.
-    let (json, _) = check(dir.path(), &["--policy", "policy.yaml", "--select", "ZG601"]);
+    let (json, _) = check(
+        dir.path(),
+        &["--policy", "policy.yaml", "--select", "ZG601"],
+    );
     assert_eq!(codes(&json), vec!["ZG601"]);
     // A prefix in the policy, and a more specific setting inside it.
     let dir = scratch(
         &format!("{PTR}@       IN CAA 1 issue \"letsencrypt.org\"\n"),
         &[("policy.yaml", "rules:\n  ZG6: off\n  ZG5: info\n")],
     );
-    let (json, code) = check(dir.path(), &["--policy", "policy.yaml", "--fail-on", "warning"]);
+    let (json, code) = check(
+        dir.path(),
+        &["--policy", "policy.yaml", "--fail-on", "warning"],
+    );
     assert_eq!(codes(&json), vec!["ZG510"]);
     assert_eq!(severities(&json, "ZG510"), vec!["info"]);
     assert_eq!(code, 0);
@@ -236,7 +264,11 @@ fn policy_include_dir_is_relative_to_the_policy_file() {
         ],
     );
     let (json, _) = check(dir.path(), &[]);
-    assert_eq!(codes(&json), vec!["ZG023"], "includes are refused without a policy");
+    assert_eq!(
+        codes(&json),
+        vec!["ZG023"],
+        "includes are refused without a policy"
+    );
     let (json, code) = check(dir.path(), &["--policy", "conf/policy.yaml"]);
     assert!(codes(&json).is_empty(), "{:?}", codes(&json));
     assert_eq!(json["files"][0]["records"], 5);
@@ -257,11 +289,20 @@ fn policy_allowed_types_and_ttl_are_read() {
 #[test]
 fn policy_errors_are_usage_errors_with_line_and_column() {
     let cases = [
-        ("rules:\n  ZG510: warning\nruls: {}\n", "policy.yaml:3:1: unknown field `ruls`"),
+        (
+            "rules:\n  ZG510: warning\nruls: {}\n",
+            "policy.yaml:3:1: unknown field `ruls`",
+        ),
         ("rules:\n  ZG510: loud\n", "policy.yaml:2:"),
-        ("rules:\n  ZG999: off\n", "policy.yaml:2:3: rules: no rule matches `ZG999`"),
+        (
+            "rules:\n  ZG999: off\n",
+            "policy.yaml:2:3: rules: no rule matches `ZG999`",
+        ),
         ("allowed_types: [A, AAA]\n", "policy.yaml:1:"),
-        ("ttl:\n  min: 600\n  max: 60\n", "ttl.min (600) is above ttl.max (60)"),
+        (
+            "ttl:\n  min: 600\n  max: 60\n",
+            "ttl.min (600) is above ttl.max (60)",
+        ),
         ("rules: [\n", "policy.yaml:"),
     ];
     for (policy, expected) in cases {
@@ -275,7 +316,10 @@ fn policy_errors_are_usage_errors_with_line_and_column() {
         assert_eq!(out.status.code(), Some(2), "{policy}: {stderr}");
         assert!(stderr.starts_with("zonegate: error: "), "{stderr}");
         assert!(stderr.contains(expected), "{policy}: {stderr}");
-        assert!(out.stdout.is_empty(), "nothing is checked with a broken policy");
+        assert!(
+            out.stdout.is_empty(),
+            "nothing is checked with a broken policy"
+        );
     }
     let out = zonegate()
         .args(["check", "--policy", "/nonexistent/policy.yaml", "x.zone"])
@@ -289,7 +333,14 @@ fn policy_errors_follow_the_language() {
     let dir = scratch("", &[("policy.yaml", "allowed_types: [AAA]\n")]);
     let out = zonegate()
         .current_dir(dir.path())
-        .args(["check", "--lang", "ja", "--policy", "policy.yaml", "zone.zone"])
+        .args([
+            "check",
+            "--lang",
+            "ja",
+            "--policy",
+            "policy.yaml",
+            "zone.zone",
+        ])
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -337,12 +388,7 @@ fn lang_ja_leaves_no_message_in_english() {
         let out = zonegate().current_dir(&dir).args(&args).output().unwrap();
         let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         for d in json["files"][0]["diagnostics"].as_array().unwrap() {
-            let outside = |t: &str| {
-                t.split('`')
-                    .step_by(2)
-                    .collect::<Vec<_>>()
-                    .concat()
-            };
+            let outside = |t: &str| t.split('`').step_by(2).collect::<Vec<_>>().concat();
             for field in ["message", "help"] {
                 if let Some(text) = d[field].as_str()
                     && !has_japanese(&outside(text))

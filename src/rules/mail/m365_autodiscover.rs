@@ -4,9 +4,9 @@
 use crate::diag::{Diagnostic, Emitter, Severity};
 use crate::rules::{Check, Context, Phase, Rule, Text};
 use crate::tr;
-use std::collections::HashSet;
 use crate::zone::rdata::view;
 use crate::zone::{NameId, NameRef, RType};
+use std::collections::HashSet;
 
 pub static M365_AUTODISCOVER: Rule = Rule {
     code: "ZG542",

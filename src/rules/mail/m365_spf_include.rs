@@ -5,9 +5,9 @@ use super::spf::{Kind, Mech, Modifier};
 use crate::diag::{Diagnostic, Emitter, Severity};
 use crate::rules::{Check, Context, Phase, Rule, Text};
 use crate::tr;
-use std::collections::HashSet;
 use crate::zone::rdata::view;
 use crate::zone::{NameId, RType};
+use std::collections::HashSet;
 
 pub static M365_SPF_INCLUDE: Rule = Rule {
     code: "ZG544",

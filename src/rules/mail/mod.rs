@@ -87,6 +87,7 @@ pub use txt_split_without_separator::TXT_SPLIT_WITHOUT_SEPARATOR;
 
 use crate::rules::Context;
 use crate::zone::{NameRef, RType, Record};
+use std::cell::OnceCell;
 use text::Joined;
 
 /// One SPF record (a TXT whose joined text is `v=spf1 ...`), parsed.
@@ -94,12 +95,15 @@ pub struct SpfRecord<'z> {
     pub record: &'z Record,
     pub joined: Joined,
     pub spf: spf::Spf,
+    map: OnceCell<text::SpanMap>,
 }
 
 impl SpfRecord<'_> {
     /// The source span of bytes `range` of this record's joined text.
     pub fn span(&self, cx: &Context<'_>, range: std::ops::Range<usize>) -> crate::source::Span {
-        text::span(cx, self.record, &self.joined, range)
+        self.map
+            .get_or_init(|| text::SpanMap::new(cx, self.record, &self.joined))
+            .span(&self.joined, range)
     }
 
     /// The text of bytes `range`, ready for a message.
@@ -131,6 +135,7 @@ pub fn as_spf<'z>(cx: &Context<'z>, record: &'z Record) -> Option<SpfRecord<'z>>
         record,
         joined,
         spf,
+        map: OnceCell::new(),
     })
 }
 
@@ -219,11 +224,14 @@ pub struct TagRecord<'z> {
     pub record: &'z Record,
     pub joined: Joined,
     pub tags: taglist::TagList,
+    map: OnceCell<text::SpanMap>,
 }
 
 impl TagRecord<'_> {
     pub fn span(&self, cx: &Context<'_>, range: std::ops::Range<usize>) -> crate::source::Span {
-        text::span(cx, self.record, &self.joined, range)
+        self.map
+            .get_or_init(|| text::SpanMap::new(cx, self.record, &self.joined))
+            .span(&self.joined, range)
     }
 
     pub fn shown(&self, range: std::ops::Range<usize>) -> String {
@@ -260,6 +268,7 @@ fn tag_record<'z>(cx: &Context<'z>, record: &'z Record, known: &[&str]) -> Optio
         record,
         joined,
         tags,
+        map: OnceCell::new(),
     })
 }
 

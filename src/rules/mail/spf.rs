@@ -609,10 +609,13 @@ fn is_toplabel(l: &[u8]) -> bool {
 /// would be a valid term of its own, the strings were joined without the space the customer
 /// meant to keep: the offset of that boundary.
 fn split_point(text: &[u8], term: &Term, boundaries: &[usize]) -> Option<usize> {
-    boundaries
+    // Boundaries are sorted: only those inside the term are looked at, so a record of many
+    // strings and many terms costs a binary search per term.
+    let first = boundaries.partition_point(|&b| b <= term.range.start);
+    boundaries[first..]
         .iter()
         .copied()
-        .filter(|&b| term.range.start < b && b < term.range.end)
+        .take_while(|&b| b < term.range.end)
         .find(|&b| {
             let left = parse_term(text, term.range.start..b);
             let right = parse_term(text, b..term.range.end);

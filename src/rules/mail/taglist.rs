@@ -1,6 +1,7 @@
 //! The tag=value lists of DKIM key records and DMARC records (RFC 6376 §3.2, which RFC 7489
 //! §6.4 adopts), parsed with byte ranges for every tag, name and value.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -64,6 +65,8 @@ impl TagList {
     /// `known` the scheme's tag names, to find a tag run into the previous tag's value.
     pub fn parse(text: &[u8], boundaries: &[usize], known: &[&str]) -> TagList {
         let mut list = TagList::default();
+        // Names seen so far, for duplicates: a hostile record may hold thousands of tags.
+        let mut seen: HashMap<&[u8], usize> = HashMap::new();
         let mut start = 0;
         while start <= text.len() {
             let end = text[start..]
@@ -92,13 +95,15 @@ impl TagList {
                 list.faults.push(TagFault::BadName(name));
                 continue;
             }
-            if let Some(first) = list.tags.iter().find(|t| text[t.name.clone()] == *n) {
+            if let Some(&first) = seen.get(n) {
+                let first: &Tag = &list.tags[first];
                 list.faults.push(TagFault::Duplicate {
                     at: name,
                     first: first.name.clone(),
                 });
                 continue;
             }
+            seen.insert(n, list.tags.len());
             let split_at = split_point(text, value.clone(), boundaries, known);
             list.tags.push(Tag {
                 range: spec,
@@ -126,20 +131,25 @@ fn split_point(
     boundaries: &[usize],
     known: &[&str],
 ) -> Option<usize> {
-    boundaries.iter().copied().find(|&b| {
-        value.start < b && b < value.end && !is_ws(text[b - 1]) && !is_ws(text[b]) && {
-            let rest = &text[b..value.end];
-            let name_len = rest
-                .iter()
-                .position(|c| !(c.is_ascii_alphanumeric() || *c == b'_'))
-                .unwrap_or(rest.len());
-            let after = trim(text, b + name_len..value.end);
-            name_len > 0
-                && known.iter().any(|k| k.as_bytes() == &rest[..name_len])
-                && text.get(after.start) == Some(&b'=')
-                && text[after.start..after.end].iter().any(|&c| c != b'=')
-        }
-    })
+    let first = boundaries.partition_point(|&b| b <= value.start);
+    boundaries[first..]
+        .iter()
+        .copied()
+        .take_while(|&b| b < value.end)
+        .find(|&b| {
+            !is_ws(text[b - 1]) && !is_ws(text[b]) && {
+                let rest = &text[b..value.end];
+                let name_len = rest
+                    .iter()
+                    .position(|c| !(c.is_ascii_alphanumeric() || *c == b'_'))
+                    .unwrap_or(rest.len());
+                let after = trim(text, b + name_len..value.end);
+                name_len > 0
+                    && known.iter().any(|k| k.as_bytes() == &rest[..name_len])
+                    && text.get(after.start) == Some(&b'=')
+                    && text[after.start..after.end].iter().any(|&c| c != b'=')
+            }
+        })
 }
 
 #[cfg(test)]

@@ -64,56 +64,92 @@ pub fn starts_with_ignore_case(wire: &[u8], prefix: &[u8]) -> bool {
     }
 }
 
-/// Where bytes `range` of a record's joined text are in the source.
+/// Where the bytes of a record's joined text are in the source.
 ///
 /// Exact when every string is written plainly (no escapes, no full-width forms outside quotes):
 /// then each string's octets are its token's text, and an offset maps one to one. Otherwise,
-/// and for generated records or RFC 3597 data, the whole data field is returned.
+/// and for generated records, table rows or RFC 3597 data, everything maps to the whole data
+/// field. Built once per record (it lexes the record again), then each lookup is a binary
+/// search, so a record with thousands of faulty terms costs no more than one lexing.
+#[derive(Clone, Debug)]
+pub struct SpanMap {
+    whole: Span,
+    /// Source offset of each string's first octet, when the map is exact.
+    inner_starts: Option<Vec<usize>>,
+}
+
+impl SpanMap {
+    pub fn new(cx: &Context<'_>, record: &Record, joined: &Joined) -> SpanMap {
+        let tokens = cx.rdata_tokens(record);
+        let whole = match (tokens.first(), tokens.last()) {
+            (Some(first), Some(last)) => first.0.to(last.0),
+            _ => record.span,
+        };
+        let inexact = SpanMap {
+            whole,
+            inner_starts: None,
+        };
+        if tokens.len() != joined.starts.len() {
+            return inexact;
+        }
+        let text = &cx.sources.get(record.span.file).text;
+        let mut inner_starts = Vec::with_capacity(tokens.len());
+        for (i, &(tspan, flags)) in tokens.iter().enumerate() {
+            if flags & ESCAPED != 0 || (flags & FULLWIDTH != 0 && flags & QUOTED == 0) {
+                return inexact;
+            }
+            let raw = &text.as_bytes()[tspan.range()];
+            let inner: &[u8] = if flags & QUOTED != 0 {
+                let r = raw.strip_prefix(b"\"").unwrap_or(raw);
+                r.strip_suffix(b"\"").unwrap_or(r)
+            } else {
+                raw
+            };
+            let end = joined
+                .starts
+                .get(i + 1)
+                .copied()
+                .unwrap_or(joined.text.len());
+            if inner != &joined.text[joined.starts[i]..end] {
+                return inexact;
+            }
+            inner_starts.push(tspan.start as usize + usize::from(flags & QUOTED != 0));
+        }
+        SpanMap {
+            whole,
+            inner_starts: Some(inner_starts),
+        }
+    }
+
+    /// The source span of bytes `range` of the joined text.
+    pub fn span(&self, joined: &Joined, range: Range<usize>) -> Span {
+        let Some(inner_starts) = &self.inner_starts else {
+            return self.whole;
+        };
+        // A start offset belongs to the string it begins; an end offset to the string it closes.
+        let locate = |offset: usize, is_end: bool| {
+            let i = if is_end && offset > 0 {
+                joined.starts.partition_point(|&s| s < offset) - 1
+            } else {
+                joined.starts.partition_point(|&s| s <= offset).max(1) - 1
+            };
+            inner_starts[i] + (offset - joined.starts[i])
+        };
+        let start = locate(range.start, false);
+        let end = locate(range.end.max(range.start), true).max(start);
+        Span::new(self.whole.file, start, end)
+    }
+
+    /// The whole data field.
+    pub fn whole(&self) -> Span {
+        self.whole
+    }
+}
+
+/// Where bytes `range` of a record's joined text are in the source (see [`SpanMap`]), for a
+/// single lookup.
 pub fn span(cx: &Context<'_>, record: &Record, joined: &Joined, range: Range<usize>) -> Span {
-    let tokens = cx.rdata_tokens(record);
-    let whole = match (tokens.first(), tokens.last()) {
-        (Some(first), Some(last)) => first.0.to(last.0),
-        _ => return record.span,
-    };
-    if tokens.len() != joined.starts.len() {
-        return whole;
-    }
-    let text = &cx.sources.get(record.span.file).text;
-    // The source offset of each string's first octet, if the token is written plainly.
-    let mut inner_starts = Vec::with_capacity(tokens.len());
-    for (i, &(tspan, flags)) in tokens.iter().enumerate() {
-        if flags & ESCAPED != 0 || (flags & FULLWIDTH != 0 && flags & QUOTED == 0) {
-            return whole;
-        }
-        let raw = &text.as_bytes()[tspan.range()];
-        let inner: &[u8] = if flags & QUOTED != 0 {
-            let r = raw.strip_prefix(b"\"").unwrap_or(raw);
-            r.strip_suffix(b"\"").unwrap_or(r)
-        } else {
-            raw
-        };
-        let end = joined
-            .starts
-            .get(i + 1)
-            .copied()
-            .unwrap_or(joined.text.len());
-        if inner != &joined.text[joined.starts[i]..end] {
-            return whole;
-        }
-        inner_starts.push(tspan.start as usize + usize::from(flags & QUOTED != 0));
-    }
-    // A start offset belongs to the string it begins; an end offset to the string it closes.
-    let locate = |offset: usize, is_end: bool| {
-        let i = if is_end && offset > 0 {
-            joined.starts.partition_point(|&s| s < offset) - 1
-        } else {
-            joined.starts.partition_point(|&s| s <= offset).max(1) - 1
-        };
-        inner_starts[i] + (offset - joined.starts[i])
-    };
-    let start = locate(range.start, false);
-    let end = locate(range.end.max(range.start), true).max(start);
-    Span::new(record.span.file, start, end)
+    SpanMap::new(cx, record, joined).span(joined, range)
 }
 
 /// The whole data field of a record (all its strings), or the record when it cannot be found.
