@@ -308,6 +308,7 @@ fn check_zone(
 ) -> FileReport {
     let index = ZoneIndex::new(&zone);
     let cx = rules::Context {
+        mail: Default::default(),
         zone: &zone,
         index: &index,
         sources,

@@ -127,6 +127,8 @@ pub struct Context<'a> {
     pub table_input: bool,
     /// The file being checked: where findings about the zone as a whole (no SOA, say) point.
     pub file: crate::source::FileId,
+    /// Selections several rules share, made once per check (see [`mail::Selection`]).
+    pub mail: mail::Selection,
 }
 
 impl<'a> Context<'a> {

@@ -9,9 +9,23 @@ pub const TAGS: &[&str] = &["v", "g", "h", "k", "n", "p", "s", "t"];
 
 /// True for a key record's owner: `selector._domainkey.domain`, the selector one label or more.
 pub fn is_key_owner(name: NameRef<'_>) -> bool {
-    name.labels()
-        .skip(1)
-        .any(|l| l.eq_ignore_ascii_case(b"_domainkey"))
+    // Runs for every TXT record: walk the wire form, and compare only labels of the right length.
+    let wire = name.wire();
+    let mut at = match wire.first() {
+        Some(&len) if len > 0 => 1 + len as usize,
+        _ => return false,
+    };
+    while let Some(&len) = wire.get(at) {
+        if len == 0 {
+            return false;
+        }
+        let label = wire.get(at + 1..at + 1 + len as usize).unwrap_or_default();
+        if label.eq_ignore_ascii_case(b"_domainkey") {
+            return true;
+        }
+        at += 1 + len as usize;
+    }
+    false
 }
 
 /// The record's text looks like a DKIM key: `v=DKIM1` first, or a `p=` beside `k=`.

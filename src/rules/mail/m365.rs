@@ -36,14 +36,34 @@ pub static CLOUDS: &[Cloud] = &[
     },
 ];
 
-/// The cloud whose MX hosts `exchange` belongs to.
+/// The cloud whose MX hosts `exchange` belongs to. Compares wire forms, without making text:
+/// this runs for every MX of the zone.
 pub fn cloud_of_mx(exchange: NameRef<'_>) -> Option<&'static Cloud> {
-    let text = exchange.to_string().to_ascii_lowercase();
-    CLOUDS.iter().find(|c| {
-        c.mx_suffixes
-            .iter()
-            .any(|s| text.len() > s.len() && text.ends_with(s))
-    })
+    let wire = exchange.wire();
+    // A suffix `.a.b.` is the wire `\x01a\x01b\x00`; it must follow a whole label.
+    let ends_with = |suffix: &str| {
+        let labels: Vec<&str> = suffix.trim_matches('.').split('.').collect();
+        let mut tail = Vec::with_capacity(suffix.len() + 1);
+        for l in &labels {
+            tail.push(l.len() as u8);
+            tail.extend_from_slice(l.as_bytes());
+        }
+        tail.push(0);
+        wire.len() > tail.len()
+            && wire[wire.len() - tail.len()..].eq_ignore_ascii_case(&tail)
+            && exchange.labels().count() > labels.len()
+            && {
+                // The suffix starts at a label boundary.
+                let mut at = 0;
+                while at < wire.len() - tail.len() {
+                    at += 1 + wire[at] as usize;
+                }
+                at == wire.len() - tail.len()
+            }
+    };
+    CLOUDS
+        .iter()
+        .find(|c| c.mx_suffixes.iter().any(|s| ends_with(s)))
 }
 
 /// The cloud whose SPF include `domain` is (final dot optional, case ignored).

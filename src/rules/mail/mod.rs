@@ -129,8 +129,7 @@ pub fn as_spf<'z>(cx: &Context<'z>, record: &'z Record) -> Option<SpfRecord<'z>>
     if !spf::is_spf(&joined.text) {
         return None;
     }
-    let boundaries: Vec<usize> = joined.boundaries().collect();
-    let spf = spf::Spf::parse(&joined.text, &boundaries);
+    let spf = spf::Spf::parse(&joined.text, joined.starts.get(1..).unwrap_or_default());
     Some(SpfRecord {
         record,
         joined,
@@ -139,9 +138,45 @@ pub fn as_spf<'z>(cx: &Context<'z>, record: &'z Record) -> Option<SpfRecord<'z>>
     })
 }
 
+/// Which records the mail rules look at, found once per check: a dozen rules read the SPF
+/// records, and scanning a million records for them once instead of a dozen times matters.
+/// Only indices are kept (4 bytes a record); each rule parses what it reads, so memory stays
+/// bounded whatever the zone holds.
+#[derive(Debug, Default)]
+pub struct Selection {
+    spf: OnceCell<Vec<u32>>,
+    dmarc: OnceCell<Vec<u32>>,
+    dkim: OnceCell<Vec<u32>>,
+}
+
+fn select<'z>(
+    cx: &'z Context<'z>,
+    cell: &'z OnceCell<Vec<u32>>,
+    keep: impl Fn(&Record) -> bool,
+) -> impl Iterator<Item = &'z Record> + 'z {
+    cell.get_or_init(|| {
+        cx.zone
+            .records
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| keep(r))
+            .map(|(i, _)| i as u32)
+            .collect()
+    })
+    .iter()
+    .map(|&i| &cx.zone.records[i as usize])
+}
+
 /// Every SPF record of the zone, in file order.
 pub fn spf_records<'z>(cx: &'z Context<'z>) -> impl Iterator<Item = SpfRecord<'z>> + 'z {
-    cx.zone.records.iter().filter_map(|r| as_spf(cx, r))
+    select(cx, &cx.mail.spf, |r| {
+        r.rtype == RType::TXT && {
+            let wire = cx.zone.rdata(r);
+            text::starts_with_ignore_case(wire, spf::VERSION)
+                && Joined::of(wire).is_some_and(|j| spf::is_spf(&j.text))
+        }
+    })
+    .filter_map(|r| as_spf(cx, r))
 }
 
 /// True when the name's first label is `label` (ASCII case ignored).
@@ -262,8 +297,11 @@ impl TagRecord<'_> {
 
 fn tag_record<'z>(cx: &Context<'z>, record: &'z Record, known: &[&str]) -> Option<TagRecord<'z>> {
     let joined = Joined::of(cx.zone.rdata(record))?;
-    let boundaries: Vec<usize> = joined.boundaries().collect();
-    let tags = taglist::TagList::parse(&joined.text, &boundaries, known);
+    let tags = taglist::TagList::parse(
+        &joined.text,
+        joined.starts.get(1..).unwrap_or_default(),
+        known,
+    );
     Some(TagRecord {
         record,
         joined,
@@ -279,11 +317,10 @@ pub const DMARC_TAGS: &[&str] = &[
 
 /// Every TXT record at a `_dmarc` name, as a tag list.
 pub fn dmarc_records<'z>(cx: &'z Context<'z>) -> impl Iterator<Item = TagRecord<'z>> + 'z {
-    cx.zone
-        .records
-        .iter()
-        .filter(|r| r.rtype == RType::TXT && first_label_is(cx.zone.owner(r), b"_dmarc"))
-        .filter_map(|r| tag_record(cx, r, DMARC_TAGS))
+    select(cx, &cx.mail.dmarc, |r| {
+        r.rtype == RType::TXT && first_label_is(cx.zone.owner(r), b"_dmarc")
+    })
+    .filter_map(|r| tag_record(cx, r, DMARC_TAGS))
 }
 
 /// The DMARC records receivers select at a `_dmarc` name: first tag exactly `v=DMARC1`.
@@ -293,17 +330,14 @@ pub fn valid_dmarc_records<'z>(cx: &'z Context<'z>) -> impl Iterator<Item = TagR
 
 /// Every TXT record at a DKIM key name (`selector._domainkey.domain`), as a tag list.
 pub fn dkim_records<'z>(cx: &'z Context<'z>) -> impl Iterator<Item = TagRecord<'z>> + 'z {
-    cx.zone
-        .records
-        .iter()
-        .filter(|r| {
-            r.rtype == RType::TXT && {
-                let owner = cx.zone.owner(r);
-                // `_adsp._domainkey` held the retired ADSP policy (RFC 5617), not a key.
-                dkim::is_key_owner(owner) && !first_label_is(owner, b"_adsp")
-            }
-        })
-        .filter_map(|r| tag_record(cx, r, dkim::TAGS))
+    select(cx, &cx.mail.dkim, |r| {
+        r.rtype == RType::TXT && {
+            let owner = cx.zone.owner(r);
+            // `_adsp._domainkey` held the retired ADSP policy (RFC 5617), not a key.
+            dkim::is_key_owner(owner) && !first_label_is(owner, b"_adsp")
+        }
+    })
+    .filter_map(|r| tag_record(cx, r, dkim::TAGS))
 }
 
 /// Parses any TXT record as a tag list with the given scheme's tags.

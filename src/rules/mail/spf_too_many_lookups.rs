@@ -93,9 +93,11 @@ struct Counter<'c, 'z> {
 }
 
 impl Counter<'_, '_> {
-    /// Lookups for the SPF record at `owner`, stopping early once past the limit: each level
-    /// of nesting costs at least one lookup, so the recursion is at most eleven deep.
-    fn walk(&mut self, owner: NameId) -> Walk {
+    /// Lookups for the SPF record at `owner`, given that `spent` were counted before it. The
+    /// walk stops as soon as the running total passes the limit: every level of nesting costs
+    /// at least one lookup, so the recursion is at most eleven deep, however long a chain of
+    /// includes the zone holds.
+    fn walk(&mut self, owner: NameId, spent: usize) -> Walk {
         if self.stack.contains(&owner) {
             return Walk {
                 count: LOOKUP_LIMIT + 1,
@@ -114,24 +116,28 @@ impl Counter<'_, '_> {
         };
         self.stack.push(owner);
         let mut walk = Walk::default();
+        let mut complete = true;
         for term in rec.spf.evaluated() {
             walk.count += usize::from(costs_lookup(term));
-            if walk.count > LOOKUP_LIMIT {
+            if spent + walk.count > LOOKUP_LIMIT {
+                complete = false;
                 break;
             }
             if let Some(target) = nested_target(cx, &rec.joined.text, term)
                 && let Some(id) = cx.zone.names.lookup(target.as_ref())
             {
-                let inner = self.walk(id);
+                let inner = self.walk(id, spent + walk.count);
                 walk.count += inner.count;
                 walk.looped_to = walk.looped_to.or(inner.looped_to);
-                if walk.count > LOOKUP_LIMIT {
+                if spent + walk.count > LOOKUP_LIMIT {
+                    complete = false;
                     break;
                 }
             }
         }
         self.stack.pop();
-        if walk.looped_to.is_none() {
+        // A walk cut short, or one that met a loop, depends on where it started: not memoised.
+        if complete && walk.looped_to.is_none() {
             self.memo.insert(owner, walk.count);
         }
         walk
@@ -157,7 +163,7 @@ fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
                 && let Some(id) = cx.zone.names.lookup(target.as_ref())
                 && total <= LOOKUP_LIMIT
             {
-                let inner = counter.walk(id);
+                let inner = counter.walk(id, total);
                 total += inner.count;
                 if let (None, Some(to)) = (looped, inner.looped_to) {
                     looped = Some((term, to));

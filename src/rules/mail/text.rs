@@ -19,12 +19,13 @@ pub struct Joined {
 impl Joined {
     /// The strings of TXT-like wire data, joined; `None` if the data is malformed.
     pub fn of(wire: &[u8]) -> Option<Joined> {
-        let strings = crate::zone::rdata::view::strings(wire)?;
         let mut text = Vec::with_capacity(wire.len());
-        let mut starts = Vec::with_capacity(strings.len());
-        for s in strings {
+        let mut starts = Vec::with_capacity(1);
+        let mut w = wire;
+        while let Some((&len, rest)) = w.split_first() {
             starts.push(text.len());
-            text.extend_from_slice(s);
+            text.extend_from_slice(rest.get(..len as usize)?);
+            w = &rest[len as usize..];
         }
         Some(Joined { text, starts })
     }
