@@ -222,3 +222,18 @@ fn hostile_mail_records_are_checked_in_bounded_time_and_memory() {
     assert_eq!(c.iter().filter(|c| *c == "ZG503").count(), 12_000);
     assert_eq!(c.iter().filter(|c| *c == "ZG527").count(), 5_500);
 }
+
+#[test]
+fn an_exact_duplicate_is_one_record_not_two_policies() {
+    // DNS serves an RRset without duplicates: ZG301 reports the repeated line, and there is
+    // still one SPF record and one DMARC record.
+    let zone = "@ IN TXT \"v=spf1 -all\"
+@ IN TXT \"v=spf1 -all\"
+_dmarc IN TXT \"v=DMARC1; p=none\"
+_dmarc IN TXT \"v=DMARC1; p=none\"
+";
+    let c = codes(&check(zone, &["--select", "ZG501,ZG521"]));
+    assert!(c.is_empty(), "{c:?}");
+    let zone = "@ IN TXT \"v=spf1 -all\"\n@ IN TXT \"v=spf1 ~all\"\n";
+    assert_eq!(codes(&check(zone, &["--select", "ZG501"])), vec!["ZG501"]);
+}

@@ -18,8 +18,8 @@ pub mod structure;
 pub mod suffixes;
 pub mod syntax;
 pub mod table;
-pub mod types;
 pub mod target;
+pub mod types;
 pub mod util;
 
 use crate::diag::{Emitter, Lang, Severity};

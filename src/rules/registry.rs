@@ -4,8 +4,8 @@
 
 use super::Rule;
 use super::delegation as d;
-use super::names as n;
 use super::mail as m;
+use super::names as n;
 use super::policy as p;
 use super::rrset as rr;
 use super::structure as st;

@@ -250,6 +250,7 @@ mod tests {
             applied_origin: None,
             table_input: false,
             file,
+            mail: Default::default(),
         };
         for r in &zone.records {
             f(&cx, r);

@@ -58,15 +58,25 @@ Merge them into one record: keep one `v=spf1`, list every `include:`/`ip4:`/`ip6
 
 fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let lang = cx.lang;
-    let mut first = HashMap::new();
+    // Per owner: the first SPF record's span, and the data of each distinct one. An exact
+    // duplicate is one record to DNS (an RRset holds no duplicates; ZG301 reports the line), so
+    // only different texts count.
+    let mut seen: HashMap<_, (crate::source::Span, Vec<&[u8]>)> = HashMap::new();
     for spf in super::spf_records(cx) {
         let record = spf.record;
-        let Some(&(first_span, count)) = first.get(&record.owner) else {
-            first.insert(record.owner, (super::text::data_span(cx, record), 1u32));
+        let wire = cx.zone.rdata(record);
+        let Some((first_span, texts)) = seen.get_mut(&record.owner) else {
+            seen.insert(
+                record.owner,
+                (super::text::data_span(cx, record), vec![wire]),
+            );
             continue;
         };
-        let n = count + 1;
-        first.insert(record.owner, (first_span, n));
+        if texts.contains(&wire) {
+            continue;
+        }
+        texts.push(wire);
+        let first_span = *first_span;
         let owner = cx.zone.owner(record);
         em.emit(
             Diagnostic::new(

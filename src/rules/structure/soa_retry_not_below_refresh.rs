@@ -69,7 +69,7 @@ fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
         )
         .label(
             cx.rdata_field_span(record, super::REFRESH),
-            tr!(lang, "refresh", "refresh"),
+            tr!(lang, "refresh", "refresh（更新間隔）"),
         )
         .help(tr!(
             lang,
