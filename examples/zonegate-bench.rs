@@ -35,6 +35,13 @@ fn main() -> std::io::Result<()> {
     let validns = args.iter().any(|a| a == "--validns");
     let out = std::io::stdout();
     let mut w = BufWriter::with_capacity(1 << 20, out.lock());
+    generate(n, validns, &mut w)?;
+    w.flush()
+}
+
+/// Writes the zone of `n` records. The interop suite includes this file to feed the same zones
+/// to BIND and Knot.
+pub fn generate(n: u64, validns: bool, w: &mut impl Write) -> std::io::Result<()> {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
 
     writeln!(w, "$ORIGIN bench.example.\n$TTL 3600")?;
@@ -128,5 +135,5 @@ fn main() -> std::io::Result<()> {
             written += 1;
         }
     }
-    w.flush()
+    Ok(())
 }

@@ -331,6 +331,39 @@ fn every_known_type_round_trips_through_presentation() {
 }
 
 #[test]
+fn svcb_parameters_are_read_in_any_order_and_each_key_once() {
+    // RFC 9460 §2.1 allows any order; the wire form is sorted by key (§2.2). BIND and Knot
+    // load the unsorted form (found by the interop suite), so zonegate must too.
+    let (sources, report) = check(
+        "$TTL 300\n\
+         a SVCB 1 svc.example. port=8443 ipv4hint=192.0.2.1 mandatory=alpn,port alpn=h2 no-default-alpn\n\
+         b HTTPS 1 . alpn=h2 mandatory=alpn\n\
+         _dns SVCB 1 doh.example. alpn=h2 dohpath=/dns-query{?dns}\n",
+    );
+    assert!(
+        syntax_findings(&sources, &report).is_empty(),
+        "{:?}",
+        findings(&sources, &report)
+    );
+    assert_eq!(
+        lines(&report),
+        [
+            "a.example.jp.\t300\tIN\tSVCB\t1 svc.example. mandatory=alpn,port alpn=\"h2\" no-default-alpn port=8443 ipv4hint=192.0.2.1",
+            "b.example.jp.\t300\tIN\tHTTPS\t1 . mandatory=alpn alpn=\"h2\"",
+            // RFC 9461's key, written in the generic form every server reads.
+            "_dns.example.jp.\t300\tIN\tSVCB\t1 doh.example. alpn=\"h2\" key7=\"/dns-query{?dns}\"",
+        ]
+    );
+
+    let (sources, report) = check("$TTL 300\nc SVCB 1 . alpn=h2 port=1 alpn=h3\n");
+    assert_eq!(findings(&sources, &report), [("ZG049".into(), 2, 8)]);
+    assert_eq!(
+        report.diagnostics[0].message,
+        "SvcParam key `alpn` appears more than once"
+    );
+}
+
+#[test]
 fn generic_data_is_accepted_for_known_types_when_valid() {
     let (sources, report) = check("$TTL 300\nx A \\# 4 C0000201\ny A \\# 3 C00002\n");
     assert_eq!(lines(&report), ["x.example.jp.\t300\tIN\tA\t192.0.2.1"]);

@@ -260,7 +260,13 @@ impl Parser<'_, '_, '_, '_> {
                 if t.is_quoted() {
                     format!("\"{}\"", t.raw)
                 } else {
-                    t.text().into_owned()
+                    let text = t.text();
+                    // hickory 0.26 does not know `dohpath` (RFC 9461, key 7); BIND reads it.
+                    // Its value is a plain string, which is what the generic `key7` form holds.
+                    match text.strip_prefix("dohpath=") {
+                        Some(value) => format!("key7={value}"),
+                        None => text.into_owned(),
+                    }
                 }
             })
             .collect();
@@ -304,7 +310,29 @@ impl Parser<'_, '_, '_, '_> {
                 }
             }
         }
-        let svcb = SVCB::new(svcb.svc_priority, target, svcb.svc_params.clone());
+        // RFC 9460 §2.1: parameters may be written in any order but each key once; the wire
+        // form holds them in increasing key order (§2.2), which hickory's encoder insists on.
+        // Found by the interop suite: BIND and Knot load `alpn=h2 mandatory=alpn`.
+        let mut params = svcb.svc_params.clone();
+        params.sort_by_key(|(key, _)| u16::from(*key));
+        if let Some(pair) = params
+            .windows(2)
+            .find(|w| u16::from(w[0].0) == u16::from(w[1].0))
+        {
+            let key = pair[0].0;
+            self.invalid(
+                span,
+                format!("SvcParam key `{key}` appears more than once"),
+                format!("SvcParam のキー `{key}` が複数回書かれています"),
+                Some((
+                    "write each key once, with all its values: `alpn=h2,h3` (RFC 9460 §2.1)".into(),
+                    "キーは一度だけ、値をまとめて書いてください: `alpn=h2,h3`（RFC 9460 §2.1）"
+                        .into(),
+                )),
+            );
+            return;
+        }
+        let svcb = SVCB::new(svcb.svc_priority, target, params);
         let rdata = if rtype == crate::zone::rtype::RType::HTTPS {
             RData::HTTPS(HTTPS(svcb))
         } else {

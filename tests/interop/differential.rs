@@ -1,0 +1,738 @@
+//! Differential parsing: what zonegate accepts, BIND and Knot load, with the same records; what
+//! both of them reject, zonegate rejects.
+//!
+//! The corpus is every `*.zone` under `fixtures/` (rule fixtures, the bundled examples, the
+//! interop corpus in `fixtures/interop/` and whatever fixtures are added later; `include/`
+//! directories hold fragments and are skipped) plus zones made by the benchmark generator.
+//! For each file:
+//!
+//! - zonegate: `zonegate check --format json` for the verdict and origin, and `zonegate fmt`;
+//! - BIND: `named-checkzone -k fail -i local -D` (see [`super::peers`]);
+//! - Knot: `kzonecheck` for the verdict, a real knotd for the records it loads.
+//!
+//! The three record sets are read back by zonegate's parser and compared as wire data
+//! ([`super::records`]). Where zonegate accepts a file that a peer refuses, or a peer loads
+//! different records, the disagreement must be in [`EXCEPTIONS`] with the reason it is
+//! acceptable; anything else fails the test. Where zonegate rejects a file both peers load,
+//! nothing fails: refusing what a server would load is zonegate's job (an intake validator is
+//! stricter than a loader), and the report lists those files.
+
+use super::gate::{enabled, say, tool};
+use super::peers::{self, KnotReader, PeerResult};
+use super::records::{self, RecordSet};
+use std::path::{Path, PathBuf};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Peer {
+    Bind,
+    Knot,
+}
+
+impl Peer {
+    fn name(self) -> &'static str {
+        match self {
+            Peer::Bind => "BIND",
+            Peer::Knot => "Knot",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    /// The peer refuses a file zonegate accepts.
+    Rejects,
+    /// The peer loads other records than `zonegate fmt` prints.
+    Differs,
+}
+
+/// A known disagreement and why it is acceptable. `file` is relative to `fixtures/`.
+struct Exception {
+    file: &'static str,
+    peer: Peer,
+    kind: Kind,
+    why: &'static str,
+}
+
+const fn ex(file: &'static str, peer: Peer, kind: Kind, why: &'static str) -> Exception {
+    Exception {
+        file,
+        peer,
+        kind,
+        why,
+    }
+}
+
+use Kind::{Differs, Rejects};
+use Peer::{Bind, Knot};
+
+/// Every accepted disagreement, with its reason. Two kinds of reasons:
+/// - a peer's own limitation or choice where the RFCs leave room, and zonegate's reading is
+///   the RFC's (these stay);
+/// - a zonegate check that issue 3 (zone-structure and record rules) adds; until it is on main
+///   zonegate accepts these files. Once it is, the exception stops applying and the report
+///   lists it as stale, to be removed.
+const EXCEPTIONS: &[Exception] = &[
+    // --- peers' limitations and choices -----------------------------------------------------
+    ex(
+        "interop/crlf.zone",
+        Knot,
+        Rejects,
+        "Knot 3.2's zone scanner refuses CRLF line endings (`unsupported CRLF newline`); RFC 1035 §5 \
+         does not fix the line terminator and BIND, NSD and zonegate read CRLF files, which is what \
+         customers' Windows editors write",
+    ),
+    ex(
+        "interop/generate.zone",
+        Knot,
+        Rejects,
+        "`$GENERATE` is a BIND extension that Knot does not implement; zonegate expands it like BIND",
+    ),
+    ex(
+        "rules/ZG027.ok.zone",
+        Knot,
+        Rejects,
+        "`$GENERATE` is a BIND extension that Knot does not implement; zonegate expands it like BIND",
+    ),
+    ex(
+        "rules/ZG028.ok.zone",
+        Knot,
+        Rejects,
+        "`$GENERATE` is a BIND extension that Knot does not implement; zonegate expands it like BIND",
+    ),
+    ex(
+        "interop/origin-relative.zone",
+        Knot,
+        Rejects,
+        "Knot refuses a relative `$ORIGIN`; RFC 1035 §5.1 allows any domain name there, relative \
+         ones completed with the current origin, as BIND and zonegate do",
+    ),
+    ex(
+        "interop/class-generic.zone",
+        Knot,
+        Rejects,
+        "Knot does not read RFC 3597 `CLASS1` for IN; RFC 3597 §5 requires it and BIND reads it",
+    ),
+    ex(
+        "interop/txt-utf8.zone",
+        Knot,
+        Rejects,
+        "Knot refuses octets above 0x7F in a TXT string; RFC 1035 §3.3 character-strings hold any \
+         octet and BIND loads them. zonegate accepts UTF-8 text in TXT (Japanese TXT records are \
+         real submissions)",
+    ),
+    ex(
+        "interop/wks.zone",
+        Knot,
+        Rejects,
+        "Knot 3.2 has no WKS (obsolete; zonegate warns)",
+    ),
+    ex(
+        "interop/x25.zone",
+        Knot,
+        Rejects,
+        "Knot 3.2 has no X25 (obsolete; zonegate warns)",
+    ),
+    ex(
+        "interop/isdn.zone",
+        Knot,
+        Rejects,
+        "Knot 3.2 has no ISDN (obsolete; zonegate warns)",
+    ),
+    ex(
+        "interop/hip.zone",
+        Knot,
+        Rejects,
+        "Knot 3.2 has no HIP (RFC 8005)",
+    ),
+    ex(
+        "interop/dnssec-leftovers.zone",
+        Knot,
+        Rejects,
+        "kzonecheck runs DNSSEC semantic checks on any zone holding NSEC/NSEC3PARAM and fails on \
+         the incomplete chain; knotd itself loads the file. A customer's DNSSEC leftovers are \
+         reported by zonegate's ZG6xx rules instead",
+    ),
+    ex(
+        "interop/below-dname.zone",
+        Knot,
+        Rejects,
+        "Knot refuses data below a DNAME; RFC 6672 §2.3 lets a server refuse or ignore such data \
+         (it is occluded) and BIND loads it",
+    ),
+    ex(
+        "interop/ttl-mismatch.zone",
+        Bind,
+        Differs,
+        "RRset with two TTLs: BIND gives every record the first TTL, Knot the last; RFC 2181 §5.2 \
+         deprecates mixed TTLs and names no winner. zonegate keeps each record's TTL (issue 3 \
+         adds the warning)",
+    ),
+    ex(
+        "interop/ttl-mismatch.zone",
+        Knot,
+        Differs,
+        "RRset with two TTLs: BIND gives every record the first TTL, Knot the last; RFC 2181 §5.2 \
+         deprecates mixed TTLs and names no winner. zonegate keeps each record's TTL (issue 3 \
+         adds the warning)",
+    ),
+    ex(
+        "interop/no-ttl.zone",
+        Bind,
+        Differs,
+        "No `$TTL`: BIND gives every record without a TTL the SOA minimum, Knot its own default \
+         (3600) until a TTL is written, zonegate the SOA minimum until a TTL is written and then \
+         that TTL (RFC 1035 §5.1: the last explicitly stated value). The three disagree, which \
+         is why zonegate warns (ZG035)",
+    ),
+    ex(
+        "interop/no-ttl.zone",
+        Knot,
+        Differs,
+        "No `$TTL`: BIND gives every record without a TTL the SOA minimum, Knot its own default \
+         (3600) until a TTL is written, zonegate the SOA minimum until a TTL is written and then \
+         that TTL (RFC 1035 §5.1: the last explicitly stated value). The three disagree, which \
+         is why zonegate warns (ZG035)",
+    ),
+    ex(
+        "interop/ttl-huge.zone",
+        Bind,
+        Differs,
+        "TTL 2^31: BIND loads it as 0 (RFC 2181 §8: treat as zero), Knot keeps it; zonegate \
+         keeps it too (issue 3 adds the finding for TTLs above 2^31-1)",
+    ),
+    ex(
+        "interop/names.zone",
+        Bind,
+        Rejects,
+        "named refuses host names that break RFC 952 (`under_score` as an A owner) in a primary \
+         zone (check-names fail); RFC 2181 §11 allows any label in the DNS and Knot loads it. \
+         An operator moving such a zone onto BIND must relax check-names; issue 3's host-name \
+         rule warns",
+    ),
+    ex(
+        "interop/svcb-dohpath.zone",
+        Knot,
+        Rejects,
+        "Knot 3.2 does not know the `dohpath` key name (RFC 9461); it reads the generic `key7`, \
+         which is how zonegate fmt prints it",
+    ),
+    ex(
+        "interop/star-middle.zone",
+        Bind,
+        Rejects,
+        "named refuses `a.*.b` as an owner in a primary zone (check-names fail; a `*` label that \
+         is not the first is not a wildcard, RFC 4592 §2.1.1, and is no host name either); the \
+         DNS allows the label, Knot loads it, and zonegate accepts it like Knot",
+    ),
+    // --- zone-structure checks that issue 3 adds (zonegate accepts these until then) ---------
+    ex(
+        "interop/out-of-zone.zone",
+        Bind,
+        Differs,
+        "a record outside the zone: servers drop it with a warning, zonegate fmt still prints it; \
+         issue 3 adds `data outside the zone`",
+    ),
+    ex(
+        "interop/out-of-zone.zone",
+        Knot,
+        Differs,
+        "a record outside the zone: servers drop it with a warning, zonegate fmt still prints it; \
+         issue 3 adds `data outside the zone`",
+    ),
+    ex(
+        "interop/two-soa.zone",
+        Bind,
+        Rejects,
+        "two SOA records; issue 3 adds `more than one SOA`",
+    ),
+    ex(
+        "interop/two-soa.zone",
+        Knot,
+        Differs,
+        "two SOA records: Knot keeps the first; issue 3 adds `more than one SOA`",
+    ),
+    ex(
+        "interop/cname-and-other.zone",
+        Bind,
+        Rejects,
+        "CNAME beside other data; issue 3",
+    ),
+    ex(
+        "interop/cname-and-other.zone",
+        Knot,
+        Rejects,
+        "CNAME beside other data; issue 3",
+    ),
+    ex(
+        "interop/cname-at-apex.zone",
+        Bind,
+        Rejects,
+        "CNAME at the apex; issue 3",
+    ),
+    ex(
+        "interop/cname-at-apex.zone",
+        Knot,
+        Rejects,
+        "CNAME at the apex; issue 3",
+    ),
+    ex(
+        "interop/no-soa-fragment.zone",
+        Bind,
+        Rejects,
+        "no SOA; issue 3 adds `missing SOA`",
+    ),
+    ex(
+        "interop/no-soa-fragment.zone",
+        Knot,
+        Rejects,
+        "no SOA; issue 3 adds `missing SOA`",
+    ),
+    ex(
+        "rules/ZG037.ok.zone",
+        Bind,
+        Rejects,
+        "a fragment without SOA or NS, written to show a name rule only; issue 3 adds `missing SOA`",
+    ),
+    ex(
+        "rules/ZG037.ok.zone",
+        Knot,
+        Rejects,
+        "a fragment without SOA or NS, written to show a name rule only; issue 3 adds `missing SOA`",
+    ),
+    ex(
+        "interop/ns-is-address.zone",
+        Knot,
+        Rejects,
+        "an NS target written as an IP address becomes a relative name without glue; issue 3 adds \
+         `NS target is an IP address`",
+    ),
+];
+
+struct Case {
+    /// Relative to `fixtures/`, or `generated/...`.
+    name: String,
+    file: PathBuf,
+    /// Where relative `$INCLUDE` paths and fixture arguments resolve.
+    cwd: PathBuf,
+    args: Vec<String>,
+    /// The origin when zonegate cannot say (a rejected file without `$ORIGIN`).
+    default_origin: &'static str,
+}
+
+struct Outcome {
+    name: String,
+    zg_accepted: bool,
+    zg_errors: Vec<String>,
+    origin: String,
+    zg_set: Option<Result<RecordSet, String>>,
+    bind: PeerResult,
+    bind_set: Option<Result<RecordSet, String>>,
+    knot: PeerResult,
+    knot_set: Option<Result<RecordSet, String>>,
+}
+
+#[test]
+fn interop_differential_parsing() {
+    if !enabled("interop_differential_parsing") {
+        return;
+    }
+    for t in ["named-checkzone", "kzonecheck", "knotd", "knotc", "setpriv"] {
+        tool(t);
+    }
+    let scratch = tempfile::Builder::new()
+        .prefix("zonegate-differential-")
+        .tempdir()
+        .unwrap();
+    let t = std::time::Instant::now();
+    let cases = corpus(scratch.path());
+    say(&format!("corpus {:?}", t.elapsed()));
+    // The checkers are separate processes that mostly start up and wait: three workers.
+    let outcomes = parallel(&cases, 3, |case| {
+        let t = std::time::Instant::now();
+        let o = zonegate_and_bind(case, scratch.path());
+        say(&format!("{} {:?}", case.name, t.elapsed()));
+        o
+    });
+    let mut outcomes: Vec<Outcome> = outcomes;
+    say(&format!("zg+bind {:?}", t.elapsed()));
+    knot_sets(&cases, &mut outcomes, scratch.path());
+    say(&format!("knot {:?}", t.elapsed()));
+
+    let mut report = Report::default();
+    for o in &outcomes {
+        report.add(o);
+    }
+    report.print();
+    assert!(
+        report.unexplained.is_empty(),
+        "{} disagreement(s) with BIND/Knot that are neither fixed nor listed in EXCEPTIONS \
+         (tests/interop/differential.rs):\n\n{}",
+        report.unexplained.len(),
+        report.unexplained.join("\n\n")
+    );
+}
+
+/// Every zone fixture, and generated zones of 10,000 and 50,000 records.
+fn corpus(scratch: &Path) -> Vec<Case> {
+    let fixtures = super::common::fixtures();
+    let mut files = Vec::new();
+    walk(&fixtures, &mut files);
+    files.sort();
+    let mut cases: Vec<Case> = files
+        .into_iter()
+        .map(|file| Case {
+            name: file
+                .strip_prefix(&fixtures)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned(),
+            cwd: file.parent().unwrap().to_owned(),
+            args: super::common::fixture_args(&file),
+            file,
+            default_origin: "example.jp.",
+        })
+        .collect();
+    for n in [10_000u64, 50_000] {
+        let file = scratch.join(format!("bench-{n}.zone"));
+        let mut out = std::io::BufWriter::new(std::fs::File::create(&file).unwrap());
+        super::bench::generate(n, false, &mut out).unwrap();
+        drop(out);
+        cases.push(Case {
+            name: format!("generated/bench-{n}.zone"),
+            cwd: scratch.to_owned(),
+            file,
+            args: vec![],
+            default_origin: "bench.example.",
+        });
+    }
+    cases
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            // Fragments for `$INCLUDE` fixtures, not zones.
+            if path.file_name().is_some_and(|n| n != "include") {
+                walk(&path, out);
+            }
+        } else if path.extension().is_some_and(|e| e == "zone") {
+            out.push(path);
+        }
+    }
+}
+
+/// Runs `f` over `items` on `workers` threads, keeping the order.
+fn parallel<T: Sync, R: Send>(items: &[T], workers: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results: Vec<std::sync::Mutex<Option<R>>> =
+        items.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    if i >= items.len() {
+                        break;
+                    }
+                    let r = f(&items[i]);
+                    *results[i].lock().unwrap() = Some(r);
+                }
+            });
+        }
+    });
+    results
+        .into_iter()
+        .map(|m| m.into_inner().unwrap().expect("every item ran"))
+        .collect()
+}
+
+fn zonegate_and_bind(case: &Case, scratch: &Path) -> Outcome {
+    let file_arg = case.file.to_str().unwrap();
+    let mut check_args: Vec<&str> = vec!["check", "--format", "json", "--max-diagnostics", "1000"];
+    check_args.extend(case.args.iter().map(String::as_str));
+    check_args.push(file_arg);
+    let out = super::common::run(&case.cwd, &check_args);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "{}: zonegate check --format json: {e}\n{}",
+            case.name,
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    let file = &json["files"][0];
+    let zg_accepted = file["verdict"] == "accepted";
+    let zg_errors: Vec<String> = file["diagnostics"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|d| d["severity"] == "error")
+        .map(|d| {
+            format!(
+                "{} {}",
+                d["code"].as_str().unwrap_or("?"),
+                d["message"].as_str().unwrap_or("")
+            )
+        })
+        .collect();
+    let origin = file["origin"]
+        .as_str()
+        .map(str::to_owned)
+        .or_else(|| origin_directive(&case.file))
+        .unwrap_or_else(|| case.default_origin.to_owned());
+
+    let zg_set = zg_accepted.then(|| {
+        let mut fmt_args: Vec<&str> = vec!["fmt"];
+        fmt_args.extend(case.args.iter().map(String::as_str));
+        fmt_args.push(file_arg);
+        let out = super::common::run(&case.cwd, &fmt_args);
+        if !out.status.success() {
+            return Err(format!(
+                "zonegate fmt failed although check accepted the file:\n{}",
+                String::from_utf8_lossy(&out.stderr)
+            ));
+        }
+        records::read(&out.stdout, &origin)
+            .map_err(|e| format!("zonegate cannot read its own fmt output back:\n{e}"))
+    });
+
+    let bind = peers::bind(&origin, &case.file, &case.cwd, scratch);
+    let bind_set = match (&zg_set, &bind.dump) {
+        (Some(Ok(_)), Some(dump)) => Some(records::read(dump.as_bytes(), &origin)),
+        _ => None,
+    };
+    let knot = peers::kzonecheck(&origin, &case.file, &case.cwd);
+    Outcome {
+        name: case.name.clone(),
+        zg_accepted,
+        zg_errors,
+        origin,
+        zg_set,
+        bind,
+        bind_set,
+        knot,
+        knot_set: None,
+    }
+}
+
+/// The first `$ORIGIN` of a file, for peers when zonegate rejected it before finding one.
+fn origin_directive(file: &Path) -> Option<String> {
+    let text = std::fs::read(file).ok()?;
+    let text = String::from_utf8_lossy(&text);
+    text.lines().find_map(|l| {
+        let mut words = l.split_whitespace();
+        (words.next()? == "$ORIGIN")
+            .then(|| words.next().map(str::to_owned))
+            .flatten()
+    })
+}
+
+/// Loads every file that zonegate and kzonecheck both accept into knotd, in batches of distinct
+/// origins (most rule fixtures share `example.jp.`), and reads back the records. Three knotds
+/// work in parallel: a batch mostly waits for knotd's configuration commit.
+fn knot_sets(cases: &[Case], outcomes: &mut [Outcome], scratch: &Path) {
+    let mut pending: Vec<usize> = (0..outcomes.len())
+        .filter(|&i| matches!(outcomes[i].zg_set, Some(Ok(_))) && outcomes[i].knot.accepted)
+        .collect();
+    let mut batches: Vec<Vec<usize>> = Vec::new();
+    while !pending.is_empty() {
+        let mut batch: Vec<usize> = Vec::new();
+        let mut rest = Vec::new();
+        for i in pending {
+            let origin = outcomes[i].origin.to_ascii_lowercase();
+            let taken = batch
+                .iter()
+                .any(|&j| outcomes[j].origin.to_ascii_lowercase() == origin);
+            if taken || batch.len() >= 40 {
+                rest.push(i);
+            } else {
+                batch.push(i);
+            }
+        }
+        batches.push(batch);
+        pending = rest;
+    }
+    const READERS: usize = 3;
+    let results: Vec<Vec<(usize, Result<RecordSet, String>)>> = std::thread::scope(|s| {
+        let outcomes = &*outcomes;
+        let batches = &batches;
+        let handles: Vec<_> = (0..READERS.min(batches.len()))
+            .map(|w| {
+                s.spawn(move || {
+                    let dir = scratch.join(format!("knot-{w}"));
+                    std::fs::create_dir_all(&dir).unwrap();
+                    let reader = KnotReader::start(&dir);
+                    let mut out = Vec::new();
+                    for batch in batches.iter().skip(w).step_by(READERS) {
+                        let zones: Vec<(String, PathBuf)> = batch
+                            .iter()
+                            .map(|&i| (outcomes[i].origin.clone(), cases[i].file.clone()))
+                            .collect();
+                        let mut read = reader.read(&zones);
+                        for &i in batch {
+                            let origin = &outcomes[i].origin;
+                            let dump = read.remove(origin).expect("an answer per zone");
+                            out.push((i, dump.and_then(|d| records::read(d.as_bytes(), origin))));
+                        }
+                    }
+                    out
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    for (i, set) in results.into_iter().flatten() {
+        outcomes[i].knot_set = Some(set);
+    }
+}
+
+#[derive(Default)]
+struct Report {
+    files: usize,
+    zg_accepted: usize,
+    bind_loads: usize,
+    knot_loads: usize,
+    bind_equal: usize,
+    knot_equal: usize,
+    both_reject: usize,
+    both_reject_zg_rejects: usize,
+    stricter: Vec<String>,
+    explained: Vec<String>,
+    unexplained: Vec<String>,
+    used: Vec<(&'static str, Peer, Kind)>,
+}
+
+impl Report {
+    fn add(&mut self, o: &Outcome) {
+        self.files += 1;
+        if !o.bind.accepted && !o.knot.accepted {
+            self.both_reject += 1;
+            if !o.zg_accepted {
+                self.both_reject_zg_rejects += 1;
+            }
+        }
+        if !o.zg_accepted {
+            if o.bind.accepted && o.knot.accepted {
+                self.stricter.push(format!(
+                    "{}: {}",
+                    o.name,
+                    o.zg_errors.first().map_or("", String::as_str)
+                ));
+            }
+            return;
+        }
+        self.zg_accepted += 1;
+        let ours = match &o.zg_set {
+            Some(Ok(set)) => set,
+            Some(Err(e)) => {
+                self.unexplained.push(format!("{}: {e}", o.name));
+                return;
+            }
+            None => unreachable!("an accepted file is formatted"),
+        };
+        for (peer, result, set) in [
+            (Peer::Bind, &o.bind, &o.bind_set),
+            (Peer::Knot, &o.knot, &o.knot_set),
+        ] {
+            if !result.accepted {
+                self.disagree(o, peer, Kind::Rejects, first_lines(&result.messages, 6));
+                continue;
+            }
+            match peer {
+                Peer::Bind => self.bind_loads += 1,
+                Peer::Knot => self.knot_loads += 1,
+            }
+            match set {
+                Some(Ok(theirs)) if records::equal(ours, theirs) => match peer {
+                    Peer::Bind => self.bind_equal += 1,
+                    Peer::Knot => self.knot_equal += 1,
+                },
+                Some(Ok(theirs)) => {
+                    let diff = records::describe_difference(ours, theirs, peer.name(), 8);
+                    self.disagree(o, peer, Kind::Differs, diff);
+                }
+                Some(Err(e)) => self.unexplained.push(format!(
+                    "{}: {} loaded it, but its output could not be read back: {e}",
+                    o.name,
+                    peer.name()
+                )),
+                None => self.unexplained.push(format!(
+                    "{}: {} accepted it but gave no records",
+                    o.name,
+                    peer.name()
+                )),
+            }
+        }
+    }
+
+    fn disagree(&mut self, o: &Outcome, peer: Peer, kind: Kind, detail: String) {
+        let what = match kind {
+            Kind::Rejects => format!("zonegate accepts, {} rejects", peer.name()),
+            Kind::Differs => format!(
+                "{} loads other records than zonegate fmt prints",
+                peer.name()
+            ),
+        };
+        match EXCEPTIONS
+            .iter()
+            .find(|e| e.file == o.name && e.peer == peer && e.kind == kind)
+        {
+            Some(e) => {
+                self.used.push((e.file, e.peer, e.kind));
+                self.explained
+                    .push(format!("{} ({what}): {}", o.name, e.why));
+            }
+            None => self.unexplained.push(format!(
+                "{} (origin {}): {what}\n{detail}",
+                o.name, o.origin
+            )),
+        }
+    }
+
+    fn print(&self) {
+        let mut lines = vec![
+            "interop: differential parsing against BIND (named-checkzone) and Knot (kzonecheck, knotd)".to_owned(),
+            format!("  files: {}; zonegate accepts {}", self.files, self.zg_accepted),
+            format!(
+                "  of those, BIND loads {} and {} have the same records; Knot loads {} and {} have the same records",
+                self.bind_loads, self.bind_equal, self.knot_loads, self.knot_equal
+            ),
+            format!(
+                "  both peers reject {}; zonegate rejects {} of them",
+                self.both_reject, self.both_reject_zg_rejects
+            ),
+            format!(
+                "  zonegate rejects {} file(s) both peers load (stricter intake):",
+                self.stricter.len()
+            ),
+        ];
+        lines.extend(self.stricter.iter().map(|s| format!("    {s}")));
+        lines.push(format!("  known disagreements ({}):", self.explained.len()));
+        lines.extend(self.explained.iter().map(|s| format!("    {s}")));
+        let stale: Vec<String> = EXCEPTIONS
+            .iter()
+            .filter(|e| !self.used.contains(&(e.file, e.peer, e.kind)))
+            .map(|e| format!("    {} ({:?} {:?})", e.file, e.peer, e.kind))
+            .collect();
+        if !stale.is_empty() {
+            lines.push(format!(
+                "  exceptions that no longer apply ({}), remove them from EXCEPTIONS:",
+                stale.len()
+            ));
+            lines.extend(stale);
+        }
+        say(&lines.join("\n"));
+    }
+}
+
+fn first_lines(text: &str, n: usize) -> String {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(n)
+        .map(|l| format!("  {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
