@@ -23,6 +23,9 @@ mod bench;
 
 mod daemon;
 mod differential;
+mod dns;
 mod gate;
 mod peers;
 mod records;
+mod rehearsal;
+mod world;
