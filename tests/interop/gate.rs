@@ -63,3 +63,20 @@ pub fn require_root() {
          run the suite as root, as .ci/run does, or unset ZONEGATE_INTEROP"
     );
 }
+
+/// A program the suite needs and cannot find fails the test, naming the packages: with
+/// `ZONEGATE_INTEROP` set, nothing is skipped quietly. Runs with or without the variable.
+#[test]
+fn interop_a_missing_program_is_a_failure_not_a_skip() {
+    let result = std::panic::catch_unwind(|| tool("zonegate-interop-no-such-server"));
+    let message = result.expect_err("a missing program panics");
+    let message = message
+        .downcast_ref::<String>()
+        .cloned()
+        .unwrap_or_default();
+    assert!(
+        message.contains("zonegate-interop-no-such-server") && message.contains(PACKAGES),
+        "{message}"
+    );
+    assert!(find("sh").is_some(), "programs in PATH are found");
+}

@@ -83,7 +83,11 @@ impl Block {
                 return Block { n, _claim: claim };
             }
         }
-        panic!("interop: no free 127.53.N.0/24 block: are old test servers still running?");
+        panic!(
+            "interop: no free 127.53.N.0/24 block. Something holds port 53 on every address (a \
+             system DNS server or resolver started by the package install?) or old test servers \
+             are still running; see `ss -lnup 'sport = :53'`"
+        );
     }
 }
 
