@@ -107,7 +107,13 @@ impl Alias {
         // An alias already there is left over from a killed run: the block is ours now, so
         // it is removed on drop like one we added.
         if shown.trim().is_empty() {
-            run_ok(&ip_tool, &["addr", "add", &cidr, "dev", "lo"]);
+            let (ok, out) = run(&ip_tool, &["addr", "add", &cidr, "dev", "lo"], None);
+            assert!(
+                ok,
+                "interop: cannot add {cidr} to lo ({}); the DNS world needs root with \
+                 CAP_NET_ADMIN (in a container: --cap-add NET_ADMIN)",
+                out.trim()
+            );
         }
         Alias { ip }
     }
@@ -132,6 +138,20 @@ pub struct World {
     /// The jp. zone's serial, bumped by every delegation change.
     jp_serial: u32,
     dir: tempfile::TempDir,
+}
+
+impl Drop for World {
+    /// The fields do the work (servers, aliases, claim, files, in that order). When a test
+    /// fails, the files are kept: the servers' logs and configs are what explains the failure.
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.dir.disable_cleanup(true);
+            super::gate::say(&format!(
+                "interop: the test failed; the world's configs, zones and logs are kept in {}",
+                self.dir.path().display()
+            ));
+        }
+    }
 }
 
 impl World {
