@@ -440,6 +440,8 @@ struct Report {
     both_reject: usize,
     both_reject_zg_rejects: usize,
     stricter: Vec<String>,
+    /// Files one peer loads and the other refuses, whatever zonegate says.
+    peers_disagree: Vec<String>,
     explained: Vec<String>,
     unexplained: Vec<String>,
     used: Vec<(&'static str, Peer, Kind)>,
@@ -448,6 +450,18 @@ struct Report {
 impl Report {
     fn add(&mut self, o: &Outcome) {
         self.files += 1;
+        if o.bind.accepted != o.knot.accepted {
+            let (yes, no) = if o.bind.accepted {
+                ("BIND", "Knot")
+            } else {
+                ("Knot", "BIND")
+            };
+            let zg = if o.zg_accepted { "accepts" } else { "rejects" };
+            self.peers_disagree.push(format!(
+                "{}: {yes} loads, {no} refuses, zonegate {zg}",
+                o.name
+            ));
+        }
         if !o.bind.accepted && !o.knot.accepted {
             self.both_reject += 1;
             if !o.zg_accepted {
@@ -567,6 +581,11 @@ impl Report {
             ),
         ];
         lines.extend(self.stricter.iter().map(|s| format!("    {s}")));
+        lines.push(format!(
+            "  BIND and Knot disagree with each other on {} file(s):",
+            self.peers_disagree.len()
+        ));
+        lines.extend(self.peers_disagree.iter().map(|s| format!("    {s}")));
         lines.push(format!("  known disagreements ({}):", self.explained.len()));
         lines.extend(self.explained.iter().map(|s| format!("    {s}")));
         let stale: Vec<String> = EXCEPTIONS
