@@ -96,7 +96,10 @@ pub fn generate(n: u64, validns: bool, w: &mut impl Write) -> std::io::Result<()
                 rng.below(65536)
             )],
             55..=69 if !addressed.is_empty() => {
-                vec![format!("{name} IN CNAME h{}", addressed[rng.below(addressed.len() as u64) as usize])]
+                vec![format!(
+                    "{name} IN CNAME h{}",
+                    addressed[rng.below(addressed.len() as u64) as usize]
+                )]
             }
             55..=69 => vec![format!("{name} IN A 10.0.0.{}", rng.below(254) + 1)],
             70..=76 => vec![
