@@ -585,6 +585,7 @@ impl<'a> Cx<'a> {
                 lang: input.lang,
                 policy: &NO_POLICY,
                 applied_origin: None,
+                table_input: false,
             },
             file: input.file,
             rrsets,
