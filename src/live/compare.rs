@@ -77,36 +77,44 @@ pub(crate) fn report(cx: &Cx<'_>, content: &Content, em: &mut Emitter<'_>) -> Ta
     tally
 }
 
-/// `*.parent` of `name`, lowercase.
-fn wildcard_of(name: &OwnedName) -> Option<OwnedName> {
-    let parent = name.as_ref().parent()?;
-    let mut wire = vec![1, b'*'];
-    wire.extend_from_slice(parent.wire());
-    OwnedName::from_wire(wire)
+/// `*.ancestor` for each proper ancestor of `name` down to (and including) the apex: the
+/// wildcards that could have synthesized an answer for it (RFC 4592 §3.3.1; the closest
+/// encloser's is the one that applies, but which ancestor is the closest encloser depends on
+/// names the probe may not know).
+fn wildcards_above(name: &OwnedName, apex: NameRef<'_>) -> Vec<OwnedName> {
+    let mut out = Vec::new();
+    let mut cursor = name.as_ref().parent();
+    while let Some(ancestor) = cursor {
+        if !ancestor.is_subdomain_of(apex) {
+            break;
+        }
+        let mut wire = vec![1, b'*'];
+        wire.extend_from_slice(ancestor.wire());
+        if let Some(w) = OwnedName::from_wire(wire) {
+            out.push(w);
+        }
+        cursor = ancestor.parent();
+    }
+    out
 }
 
-/// A live answer that a wildcard explains: synthesized from a live wildcard with the same data,
-/// or one the submission's wildcard will give identically.
+/// A live answer that a wildcard explains: synthesized from a live wildcard with the same data
+/// (the wildcard is compared on its own), or one the submission's wildcard gives identically.
 fn covered_by_wildcard(cx: &Cx<'_>, content: &Content, name: &OwnedName, live: &LiveSet) -> bool {
-    let Some(wildcard) = wildcard_of(name) else {
-        return false;
-    };
-    if &wildcard == name || cx.owners.contains_key(name) {
+    if name.as_ref().is_wildcard() || cx.owners.contains_key(name) {
         return false;
     }
     let live_set = canon_set(live.rtype, live.rdatas.iter().map(Vec::as_slice));
-    if let Some(w) = content.rrsets.get(&(wildcard.clone(), live.rtype))
-        && canon_set(w.rtype, w.rdatas.iter().map(Vec::as_slice)) == live_set
-        && cx.rrsets.contains_key(&(wildcard.clone(), live.rtype))
-    {
-        // The live wildcard itself is compared on its own.
-        return true;
-    }
-    if let Some(records) = cx.rrsets.get(&(wildcard, live.rtype)) {
-        let submitted = canon_set(live.rtype, records.iter().map(|&i| cx.rdata(i)));
-        return submitted == live_set;
-    }
-    false
+    wildcards_above(name, cx.apex).into_iter().any(|wildcard| {
+        let key = (wildcard, live.rtype);
+        content
+            .rrsets
+            .get(&key)
+            .is_some_and(|w| canon_set(w.rtype, w.rdatas.iter().map(Vec::as_slice)) == live_set)
+            || cx.rrsets.get(&key).is_some_and(|records| {
+                canon_set(live.rtype, records.iter().map(|&i| cx.rdata(i))) == live_set
+            })
+    })
 }
 
 /// Up to four values in presentation form, escaped.

@@ -61,10 +61,17 @@ pub struct ChildNs {
     pub answered_by: Option<SocketAddr>,
 }
 
+/// What discovery could not find out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unknown {
+    Delegation,
+    ChildNs,
+}
+
 /// Something discovery could not find out, for a "could not check" finding.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Gap {
-    pub what: String,
+    pub what: Unknown,
     pub why: String,
 }
 
@@ -130,7 +137,7 @@ pub async fn discover(ask: &Ask<'_>, apex: NameRef<'_>, authoritative: &[SocketA
     }
     let Some(recursive) = ask.recursive else {
         found.gaps.push(Gap {
-            what: "the delegation".into(),
+            what: Unknown::Delegation,
             why: "no resolver is available to find the parent zone".into(),
         });
         return found;
@@ -199,7 +206,7 @@ async fn delegation(
     apex: NameRef<'_>,
 ) -> Result<Delegation, Gap> {
     let gap = |why: String| Gap {
-        what: "the delegation at the parent".into(),
+        what: Unknown::Delegation,
         why,
     };
     let mut cursor = apex.parent();
@@ -381,7 +388,7 @@ async fn child_ns(
     }
     if !addrs.is_empty() {
         gaps.push(Gap {
-            what: "the zone's own NS set".into(),
+            what: Unknown::ChildNs,
             why: format!(
                 "no server answered it authoritatively ({})",
                 failures.join("; ")

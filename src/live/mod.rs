@@ -387,17 +387,26 @@ pub async fn check(session: &Session, input: &LiveInput<'_>) -> LiveReport {
         servers::check(&session.client, session.recursive(), apex, &discovery).await;
     let cx = Cx::new(input, &discovery, session.options.port);
     for gap in &discovery.gaps {
-        let what = escape(&gap.what).into_owned();
         let why = escape(&gap.why).into_owned();
-        em.emit(Diagnostic::new(
-            &rules::LIVE_CHECK_INCOMPLETE,
-            cx.anchor(),
-            tr!(
+        let message = match gap.what {
+            discover::Unknown::Delegation => tr!(
                 lang,
-                "could not find {what}: {why}",
-                "{what}を特定できませんでした: {why}"
+                "could not find the delegation at the parent: {why}",
+                "親ゾーンの委任を特定できませんでした: {why}"
             ),
-        ));
+            discover::Unknown::ChildNs => tr!(
+                lang,
+                "could not find the zone's own NS set: {why}",
+                "ゾーン自身の NS セットを特定できませんでした: {why}"
+            ),
+        };
+        em.emit(
+            Diagnostic::new(&rules::LIVE_CHECK_INCOMPLETE, cx.anchor(), message).help(tr!(
+                lang,
+                "name a resolver that answers with --resolver, or the current servers with --authoritative",
+                "応答するリゾルバーを --resolver で、または現在のサーバーを --authoritative で指定してください"
+            )),
+        );
     }
     for s in &discovery.servers {
         if let (Some(name), Some(why)) = (&s.name, &s.address_error) {

@@ -22,6 +22,8 @@ use std::net::{IpAddr, SocketAddr};
 pub struct SoaProbe {
     pub rcode: u8,
     pub authoritative: bool,
+    /// TC=1 over UDP: the server asks for TCP, which is not a fault.
+    pub truncated: bool,
     pub serial: Option<u32>,
     pub ttl: Option<u32>,
     pub minimum: Option<u32>,
@@ -34,6 +36,7 @@ impl SoaProbe {
         SoaProbe {
             rcode: resp.rcode(),
             authoritative: resp.authoritative(),
+            truncated: resp.message.truncated,
             serial: view.map(|v| v.serial),
             ttl: soa.map(|r| r.ttl),
             minimum: view.map(|v| v.minimum),
@@ -43,6 +46,11 @@ impl SoaProbe {
     /// An authoritative NOERROR answer with the SOA: the server holds the zone.
     pub fn is_healthy(&self) -> bool {
         self.rcode == rcode::NOERROR && self.authoritative && self.serial.is_some()
+    }
+
+    /// The answer shows the server does not serve the zone.
+    pub fn is_lame(&self) -> bool {
+        !self.is_healthy() && !(self.truncated && self.rcode == rcode::NOERROR)
     }
 }
 
@@ -304,8 +312,7 @@ pub(crate) fn report(
             }
         }
         // Lame: one finding per address, naming the transports that showed it.
-        let lame: Vec<(Transport, &SoaProbe)> =
-            s.probes().filter(|(_, p)| !p.is_healthy()).collect();
+        let lame: Vec<(Transport, &SoaProbe)> = s.probes().filter(|(_, p)| p.is_lame()).collect();
         if let Some((_, p)) = lame.first() {
             let over = lame
                 .iter()
