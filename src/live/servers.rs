@@ -50,7 +50,7 @@ impl SoaProbe {
 
     /// The answer shows the server does not serve the zone.
     pub fn is_lame(&self) -> bool {
-        !self.is_healthy() && !(self.truncated && self.rcode == rcode::NOERROR)
+        !(self.is_healthy() || self.truncated && self.rcode == rcode::NOERROR)
     }
 }
 

@@ -355,8 +355,8 @@ mod tests {
         ]
         .concat();
         let c = canonical(RType(35), &naptr);
-        assert_eq!(&c[..14], &naptr[..14]);
-        assert_eq!(&c[14..], &name("sip.example.").into_wire()[..]);
+        assert_eq!(&c[..15], &naptr[..15]);
+        assert_eq!(&c[15..], &name("sip.example.").into_wire()[..]);
         // Malformed data is compared as it is, not panicked on.
         assert_eq!(&*canonical(RType::MX, b"\x00"), b"\x00");
         assert_eq!(&*canonical(RType::SRV, b"AB"), b"AB");

@@ -1,4 +1,4 @@
-//! ZG813 `live-txt-split-differs`: TXT data matches the live data but is split into strings differently.
+//! ZG813 `live-txt-split-differs`: a TXT set matches the live data but is split into strings differently.
 
 use crate::diag::Severity;
 use crate::rules::{Check, Phase, Rule, Text};
@@ -10,7 +10,7 @@ pub static LIVE_TXT_SPLIT_DIFFERS: Rule = Rule {
     phase: Phase::Live,
     rfc: "RFC 1035 §3.3.14, RFC 7208 §3.3",
     summary: Text {
-        en: r#"TXT data matches the live data but is split into strings differently"#,
+        en: r#"a TXT set matches the live data but is split into strings differently"#,
         ja: r#"TXT データは現在の値と同じだが文字列の分割が異なる"#,
     },
     docs: Text {
