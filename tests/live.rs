@@ -557,6 +557,29 @@ async fn axfr_compares_names_probing_cannot_guess() {
         live::content::Mode::Axfr(_)
     ));
     snapshot(&w, "ZG808", SUBMISSION, &[]).await;
+    // A large transfer arrives whole. (hickory's client drops response messages past 8 buffered
+    // per request, so zonegate reads the stream itself; hickory-server sends a transfer as one
+    // message, so the multi-message case is exercised by bench/live.sh against NSD instead.)
+    let many: String = (0..1500)
+        .map(|i| format!("h{i} IN A 192.0.2.{}\n", i % 250))
+        .collect();
+    let big = format!("{LIVE}{many}");
+    let w = world(Spec {
+        ns1: big.clone(),
+        ns2: big,
+        axfr: true,
+        ..Spec::default()
+    })
+    .await;
+    let (d, report) = run(&format!("{SUBMISSION}{many}"), options(&w)).await;
+    assert_eq!(codes(&d), ["ZG808"], "{}", show(&d));
+    let content = report.content.unwrap();
+    assert!(
+        matches!(content.mode, live::content::Mode::Axfr(_)),
+        "{:?}",
+        content.axfr_refused
+    );
+    assert_eq!(content.rrsets.len(), 1500 + 12);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -10,13 +10,14 @@ use super::progress::Progress;
 use super::wire::{self, RawMessage, RawRecord};
 use crate::zone::name::NameRef;
 use crate::zone::rtype::RType;
-use futures_util::StreamExt;
+use hickory_proto::op::SerialMessage;
 use hickory_proto::op::{DnsRequestOptions, DnsResponse, Query};
 use hickory_resolver::net::NetError;
-use hickory_resolver::net::client::{Client as HickoryClient, ClientHandle};
+use hickory_resolver::net::client::Client as HickoryClient;
 use hickory_resolver::net::runtime::TokioRuntimeProvider;
 use hickory_resolver::net::tcp::TcpClientStream;
-use hickory_resolver::net::udp::UdpClientStream;
+use hickory_resolver::net::udp::UdpStream;
+use hickory_resolver::net::xfer::{DnsClientStream, DnsMultiplexer};
 use hickory_resolver::net::xfer::{DnsHandle, FirstAnswer};
 use std::collections::HashMap;
 use std::io::Write;
@@ -145,7 +146,7 @@ pub struct Stats {
 pub struct Client {
     options: ClientOptions,
     limiter: Arc<Semaphore>,
-    udp: Mutex<HashMap<SocketAddr, HickoryClient<TokioRuntimeProvider>>>,
+    udp: tokio::sync::Mutex<HashMap<SocketAddr, HickoryClient<TokioRuntimeProvider>>>,
     tcp: tokio::sync::Mutex<HashMap<SocketAddr, HickoryClient<TokioRuntimeProvider>>>,
     pub stats: Stats,
     log: Option<Mutex<Box<dyn Write + Send>>>,
@@ -180,7 +181,7 @@ impl Client {
         Client {
             options,
             limiter,
-            udp: Mutex::default(),
+            udp: tokio::sync::Mutex::default(),
             tcp: tokio::sync::Mutex::default(),
             stats: Stats::default(),
             log: log.map(Mutex::new),
@@ -320,7 +321,7 @@ impl Client {
         let cut = (now + self.options.timeout).min(deadline);
         let exchange = async {
             let client = match transport {
-                Transport::Udp => self.udp_client(server),
+                Transport::Udp => self.udp_client(server).await?,
                 Transport::Tcp => self.tcp_client(server).await?,
             };
             let answer = client.lookup(query.clone(), rd0()).first_answer().await;
@@ -343,21 +344,39 @@ impl Client {
         }
     }
 
-    fn udp_client(&self, server: SocketAddr) -> HickoryClient<TokioRuntimeProvider> {
-        let mut map = self.udp.lock().unwrap_or_else(|e| e.into_inner());
-        map.entry(server)
-            .or_insert_with(|| {
-                let stream = UdpClientStream::builder(server, TokioRuntimeProvider::default())
-                    // Our own timeout and retries apply; hickory's are only a backstop.
-                    .with_timeout(Some(self.options.timeout + Duration::from_secs(1)))
-                    .with_max_retries(0)
-                    .build();
-                let (client, background) =
-                    HickoryClient::<TokioRuntimeProvider>::from_sender(stream);
-                tokio::spawn(background);
-                client
-            })
-            .clone()
+    /// One UDP socket per server, with queries told apart by message ID, through hickory's
+    /// multiplexer: the way dnsperf and authoritative-server monitors query. hickory's
+    /// one-socket-per-query client exists to resist cache poisoning, which does not apply to a
+    /// checker that caches nothing, and it costs five more system calls per query.
+    async fn udp_client(
+        &self,
+        server: SocketAddr,
+    ) -> Result<HickoryClient<TokioRuntimeProvider>, NetError> {
+        let mut map = self.udp.lock().await;
+        if let Some(client) = map.get(&server) {
+            return Ok(client.clone());
+        }
+        let (connect, handle) = UdpStream::<TokioRuntimeProvider>::new(
+            server,
+            None,
+            None,
+            false,
+            TokioRuntimeProvider::default(),
+        );
+        let stream = SharedUdp {
+            inner: connect.await?,
+            server,
+        };
+        let multiplexer = DnsMultiplexer::new(stream, handle)
+            // Our own timeout and retries apply; hickory's are only a backstop.
+            .with_timeout(self.options.timeout + Duration::from_secs(1))
+            // The run's semaphore is the limit; the multiplexer only frees a slot once its
+            // background task has seen the answer, a moment after the caller has.
+            .with_max_active_requests(self.options.concurrency.max(1) * 4 + 64);
+        let (client, background) = HickoryClient::<TokioRuntimeProvider>::from_sender(multiplexer);
+        tokio::spawn(background);
+        map.insert(server, client.clone());
+        Ok(client)
     }
 
     async fn tcp_client(
@@ -380,8 +399,13 @@ impl Client {
     }
 
     /// Transfers the zone `apex` from `server` over a fresh TCP connection (RFC 5936), keeping
-    /// at most `max_records` records. A refusal comes back at once as [`AxfrError::Rcode`]:
-    /// hickory's stream would otherwise stay open until its timeout.
+    /// at most `max_records` records.
+    ///
+    /// This reads the TCP stream itself rather than through hickory's client: hickory 0.26's
+    /// multiplexer keeps at most 8 response messages per request and drops the rest when the
+    /// reader falls behind (`QUERY_RESPONSE_BUFFER_SIZE`, `try_send`), so a large transfer could
+    /// come back with holes and still end with the SOA. Here the socket is read as fast as the
+    /// records are kept, and a refusal ends the transfer at once.
     pub async fn axfr(
         &self,
         server: SocketAddr,
@@ -400,6 +424,7 @@ impl Client {
         apex: NameRef<'_>,
         max_records: usize,
     ) -> Result<Vec<RawRecord>, AxfrError> {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
         let deadline = self.options.deadline;
         let _permit = match tokio::time::timeout_at(deadline, self.limiter.acquire()).await {
             Ok(Ok(permit)) => permit,
@@ -407,71 +432,111 @@ impl Client {
         };
         self.stats.attempts.fetch_add(1, Ordering::Relaxed);
         let timeout = self.options.timeout;
-        let (connect, sender) =
-            TcpClientStream::new(server, None, Some(timeout), TokioRuntimeProvider::default());
-        let stream =
-            match tokio::time::timeout_at(deadline.min(Instant::now() + timeout), connect).await {
-                Err(_) => {
-                    return Err(AxfrError::Query(QueryError::Timeout {
-                        attempts: 1,
-                        timeout,
-                    }));
+        // Each step (connect, each message) must finish within the timeout, and all of it
+        // within the deadline.
+        let step = || {
+            let now = Instant::now();
+            let cut = (now + timeout).min(deadline);
+            (cut, cut == deadline && now + timeout > deadline)
+        };
+        let failed = |at_deadline: bool| {
+            AxfrError::Query(if at_deadline {
+                QueryError::Deadline
+            } else {
+                QueryError::Timeout {
+                    attempts: 1,
+                    timeout,
                 }
-                Ok(Err(e)) => return Err(AxfrError::Query(classify(e, timeout))),
-                Ok(Ok(stream)) => stream,
+            })
+        };
+        let (cut, at_deadline) = step();
+        let mut stream =
+            match tokio::time::timeout_at(cut, tokio::net::TcpStream::connect(server)).await {
+                Err(_) => return Err(failed(at_deadline)),
+                Ok(Err(e)) => return Err(AxfrError::Query(classify(NetError::from(e), timeout))),
+                Ok(Ok(s)) => s,
             };
-        let (mut client, background) =
-            HickoryClient::<TokioRuntimeProvider>::with_timeout(stream, sender, timeout);
-        let background = tokio::spawn(background);
-        let mut transfer = client.zone_transfer(apex.to_hickory(), None);
+        let id = transfer_id();
+        let query = wire::query_message(id, apex, RType(252));
+        let mut framed = (query.len() as u16).to_be_bytes().to_vec();
+        framed.extend_from_slice(&query);
+        let io = |e: std::io::Error| AxfrError::Query(classify(NetError::from(e), timeout));
+        let (cut, at_deadline) = step();
+        match tokio::time::timeout_at(cut, stream.write_all(&framed)).await {
+            Err(_) => return Err(failed(at_deadline)),
+            Ok(Err(e)) => return Err(io(e)),
+            Ok(Ok(())) => {}
+        }
         let mut records: Vec<RawRecord> = Vec::new();
-        let result = loop {
-            // Each message must arrive within the timeout; the whole transfer within the deadline.
-            let next =
-                tokio::time::timeout_at(deadline.min(Instant::now() + timeout), transfer.next())
-                    .await;
-            let message = match next {
-                Err(_) if Instant::now() >= deadline => {
-                    break Err(AxfrError::Query(QueryError::Deadline));
-                }
-                Err(_) => {
-                    break Err(AxfrError::Query(QueryError::Timeout {
-                        attempts: 1,
-                        timeout,
-                    }));
-                }
-                Ok(None) => break Err(AxfrError::Incomplete("the connection closed early")),
-                Ok(Some(Err(e))) => break Err(AxfrError::Query(classify(e, timeout))),
-                Ok(Some(Ok(message))) => message,
+        let mut buf = Vec::new();
+        loop {
+            let (cut, at_deadline) = step();
+            let read = async {
+                let len = stream.read_u16().await? as usize;
+                buf.resize(len, 0);
+                stream.read_exact(&mut buf).await?;
+                Ok::<(), std::io::Error>(())
             };
-            let message = match decode(&message) {
-                Ok(m) => m,
-                Err(e) => break Err(AxfrError::Query(e)),
-            };
+            match tokio::time::timeout_at(cut, read).await {
+                Err(_) => return Err(failed(at_deadline)),
+                Ok(Err(e)) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
+                    return Err(AxfrError::Incomplete(
+                        "the connection closed before the closing SOA",
+                    ));
+                }
+                Ok(Err(e)) => return Err(io(e)),
+                Ok(Ok(())) => {}
+            }
+            let message = wire::parse_message(&buf).ok_or(AxfrError::Query(
+                QueryError::Malformed("a transfer message does not parse".into()),
+            ))?;
+            if message.id != id {
+                return Err(AxfrError::Query(QueryError::Malformed(
+                    "a transfer message has another ID".into(),
+                )));
+            }
             if message.rcode != wire::rcode::NOERROR {
-                break Err(AxfrError::Rcode(message.rcode));
+                return Err(AxfrError::Rcode(message.rcode));
             }
             if records.is_empty()
                 && message
                     .answers
                     .first()
-                    .is_none_or(|r| r.rtype != RType::SOA)
+                    .is_none_or(|r| r.rtype != RType::SOA || !r.name.as_ref().eq_ignore_case(apex))
             {
-                break Err(AxfrError::Incomplete("the first record is not the SOA"));
+                return Err(AxfrError::Incomplete(
+                    "the first record is not the zone's SOA",
+                ));
             }
             records.extend(message.answers);
             if records.len() > max_records + 1 {
-                break Err(AxfrError::TooLarge(max_records));
+                return Err(AxfrError::TooLarge(max_records));
             }
-            if records.len() >= 2 && records.last().is_some_and(|r| r.rtype == RType::SOA) {
-                // The closing SOA repeats the opening one (RFC 5936 §2.2).
+            // The transfer ends with the opening SOA again (RFC 5936 §2.2).
+            if records.len() >= 2
+                && let Some(last) = records.last()
+                && last.rtype == RType::SOA
+            {
+                if last.rdata != records[0].rdata {
+                    return Err(AxfrError::Incomplete(
+                        "the closing SOA differs from the opening one",
+                    ));
+                }
                 records.pop();
-                break Ok(records);
+                return Ok(records);
             }
-        };
-        background.abort();
-        result
+        }
     }
+}
+
+/// A message ID for a transfer; TCP to a server we chose needs no unpredictability, only an ID
+/// that is not always the same.
+fn transfer_id() -> u16 {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
+    (nanos ^ (nanos >> 16)) as u16
 }
 
 /// The raw message behind hickory's response, parsed with decompressed, case-kept data.
@@ -508,5 +573,46 @@ fn classify(error: NetError, timeout: Duration) -> QueryError {
         NetError::Dns(e) => QueryError::Malformed(e.to_string()),
         NetError::Proto(e) => QueryError::Malformed(e.to_string()),
         other => QueryError::Connection(other.to_string()),
+    }
+}
+
+/// hickory's UDP stream as a client stream for its multiplexer: one socket, answers only from
+/// the server asked (anything else on the socket is dropped, as a spoofing screen).
+struct SharedUdp {
+    inner: UdpStream<TokioRuntimeProvider>,
+    server: SocketAddr,
+}
+
+impl futures_util::Stream for SharedUdp {
+    type Item = Result<SerialMessage, NetError>;
+
+    fn poll_next(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Self::Item>> {
+        use std::task::Poll;
+        loop {
+            match std::pin::Pin::new(&mut self.inner).poll_next(cx) {
+                Poll::Ready(Some(Ok(message))) => {
+                    let from = message.addr();
+                    if from.ip().to_canonical() == self.server.ip().to_canonical()
+                        && from.port() == self.server.port()
+                    {
+                        return Poll::Ready(Some(Ok(message)));
+                    }
+                }
+                Poll::Ready(Some(Err(e))) => return Poll::Ready(Some(Err(NetError::from(e)))),
+                Poll::Ready(None) => return Poll::Ready(None),
+                Poll::Pending => return Poll::Pending,
+            }
+        }
+    }
+}
+
+impl DnsClientStream for SharedUdp {
+    type Time = hickory_resolver::net::runtime::TokioTime;
+
+    fn name_server_addr(&self) -> SocketAddr {
+        self.server
     }
 }

@@ -278,6 +278,18 @@ pub fn canonical(rtype: RType, rdata: &[u8]) -> Cow<'_, [u8]> {
     Cow::Owned(out)
 }
 
+/// A query message: one question, class IN, RD clear, no EDNS (for zone transfers, which run
+/// over TCP where the payload size does not apply).
+pub fn query_message(id: u16, name: NameRef<'_>, rtype: RType) -> Vec<u8> {
+    let mut out = Vec::with_capacity(16 + name.wire().len());
+    out.extend_from_slice(&id.to_be_bytes());
+    out.extend_from_slice(&[0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+    out.extend_from_slice(name.wire());
+    out.extend_from_slice(&rtype.0.to_be_bytes());
+    out.extend_from_slice(&1u16.to_be_bytes());
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -360,5 +372,14 @@ mod tests {
         // Malformed data is compared as it is, not panicked on.
         assert_eq!(&*canonical(RType::MX, b"\x00"), b"\x00");
         assert_eq!(&*canonical(RType::SRV, b"AB"), b"AB");
+    }
+
+    #[test]
+    fn query_messages_parse_back() {
+        let q = query_message(0xBEEF, name("example.co.jp.").as_ref(), RType(252));
+        let m = parse_message(&q).unwrap();
+        assert_eq!(m.id, 0xBEEF);
+        assert!(!m.authoritative && m.answers.is_empty());
+        assert_eq!(&q[q.len() - 4..], &[0, 252, 0, 1]);
     }
 }
