@@ -355,6 +355,15 @@ async fn snapshot(w: &World, code: &str, submission: &str, extra: &[&str]) {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_query_rate_limit_still_compares_everything() {
+    let w = world(Spec::default()).await;
+    let mut o = options(&w);
+    o.max_qps = 5000;
+    let (d, _) = run(&without(SUBMISSION, &["shop"]), o).await;
+    assert_eq!(codes(&d), ["ZG811", "ZG808"], "{}", show(&d));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn rrsets_served_today_but_missing_are_errors_naming_server_and_query() {
     let w = world(Spec::default()).await;
     let submission = without(SUBMISSION, &["shop", "_dmarc", "selector1"]);

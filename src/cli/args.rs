@@ -159,6 +159,10 @@ pub struct LiveArgs {
     /// The whole live check ends by then; what is left is reported as not checked (`5m`)
     #[arg(long, value_name = "D", default_value = "5m", requires = "live")]
     pub deadline: String,
+    /// At most this many queries per second to the current servers (0: no limit); servers with
+    /// response rate limiting drop what comes faster
+    #[arg(long, value_name = "N", default_value_t = 0, requires = "live")]
+    pub max_qps: u32,
     /// Port of the servers found by discovery
     #[arg(long, value_name = "PORT", default_value_t = 53, requires = "live")]
     pub port: u16,

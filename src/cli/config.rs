@@ -209,6 +209,7 @@ pub fn live_options(args: &LiveArgs) -> anyhow::Result<crate::live::LiveOptions>
         retries: args.retries,
         concurrency: args.concurrency,
         deadline,
+        max_qps: args.max_qps,
         port: args.port,
         progress: true,
         ..LiveOptions::default()

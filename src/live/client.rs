@@ -39,6 +39,8 @@ pub struct ClientOptions {
     pub concurrency: usize,
     /// Nothing is sent after this; what is in flight is cut short.
     pub deadline: Instant,
+    /// At most this many queries per second to the authoritative servers; 0 for no limit.
+    pub max_qps: u32,
 }
 
 /// The transport an answer came over.
@@ -151,6 +153,8 @@ pub struct Client {
     pub stats: Stats,
     log: Option<Mutex<Box<dyn Write + Send>>>,
     progress: Progress,
+    /// The next moment a query may leave, under `max_qps`.
+    next_slot: Mutex<Instant>,
 }
 
 impl std::fmt::Debug for Client {
@@ -186,11 +190,33 @@ impl Client {
             stats: Stats::default(),
             log: log.map(Mutex::new),
             progress,
+            next_slot: Mutex::new(Instant::now()),
         }
+    }
+
+    /// Waits for this query's turn under `max_qps`: servers with response rate limiting
+    /// (NSD's default is 200 per second per /24) drop or truncate what comes faster.
+    async fn pace(&self) {
+        if self.options.max_qps == 0 {
+            return;
+        }
+        let gap = Duration::from_secs(1) / self.options.max_qps;
+        let slot = {
+            let mut next = self.next_slot.lock().unwrap_or_else(|e| e.into_inner());
+            let slot = (*next).max(Instant::now());
+            *next = slot + gap;
+            slot
+        };
+        tokio::time::sleep_until(slot.min(self.options.deadline)).await;
     }
 
     pub fn options(&self) -> &ClientOptions {
         &self.options
+    }
+
+    /// Tells the progress bar that `n` planned queries will not be sent.
+    pub fn unplan(&self, n: usize) {
+        self.progress.unplan(n as u64);
     }
 
     pub fn deadline_passed(&self) -> bool {
@@ -309,6 +335,7 @@ impl Client {
         transport: Transport,
     ) -> Result<RawMessage, QueryError> {
         let deadline = self.options.deadline;
+        self.pace().await;
         let Ok(permit) = tokio::time::timeout_at(deadline, self.limiter.acquire()).await else {
             return Err(QueryError::Deadline);
         };

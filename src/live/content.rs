@@ -344,6 +344,7 @@ pub async fn fetch(
     for &server in servers {
         match client.axfr(server, apex, max_axfr_records).await {
             Ok(records) => {
+                client.unplan(plan.pairs());
                 let mut content = from_transfer(server, apex, records);
                 content.axfr_refused = refused;
                 return content;
@@ -464,6 +465,7 @@ async fn probe_name_types(
     };
     let first_outcome = ask(client, servers, apex.as_ref(), name.as_ref(), first).await;
     if let Outcome::NxDomain(server) = first_outcome {
+        client.unplan(rest.len());
         outcomes.push((first, Outcome::NxDomain(server)));
         return (name, outcomes);
     }

@@ -100,6 +100,8 @@ pub struct LiveOptions {
     pub concurrency: usize,
     /// The whole run, all files together, ends by then.
     pub deadline: Duration,
+    /// At most this many queries per second to the authoritative servers; 0 for no limit.
+    pub max_qps: u32,
     /// The port of servers found by discovery.
     pub port: u16,
     /// Zone transfers larger than this are abandoned for probing.
@@ -117,6 +119,7 @@ impl Default for LiveOptions {
             retries: 2,
             concurrency: 32,
             deadline: Duration::from_secs(300),
+            max_qps: 0,
             port: 53,
             max_axfr_records: 2_000_000,
             progress: false,
@@ -195,6 +198,7 @@ impl Session {
                 retries: options.retries,
                 concurrency: options.concurrency.max(1),
                 deadline,
+                max_qps: options.max_qps,
             },
             limiter.clone(),
             progress.clone(),

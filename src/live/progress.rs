@@ -16,7 +16,7 @@ impl Progress {
         }
         let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
         bar.set_style(
-            ProgressStyle::with_template("{spinner} {msg:30} [{bar:30}] {pos}/{len} queries")
+            ProgressStyle::with_template("{spinner} {msg:24} [{bar:24}] {pos}/{len}")
                 .unwrap_or_else(|_| ProgressStyle::default_bar())
                 .progress_chars("=> "),
         );
@@ -39,6 +39,14 @@ impl Progress {
     pub fn plan(&self, queries: u64) {
         if let Some(bar) = &self.0 {
             bar.inc_length(queries);
+        }
+    }
+
+    /// Planned queries that will not be sent after all (a name that does not exist).
+    pub fn unplan(&self, queries: u64) {
+        if let Some(bar) = &self.0 {
+            let len = bar.length().unwrap_or(0);
+            bar.set_length(len.saturating_sub(queries).max(bar.position()));
         }
     }
 
