@@ -215,6 +215,14 @@ fn parse(text: &str) -> (Sources, FileReport) {
 
 /// Runs the live checks on `submission` with `options`.
 async fn run(submission: &str, options: LiveOptions) -> (Vec<Diagnostic>, live::LiveReport) {
+    run_in(submission, options, zonegate::diag::Lang::En).await
+}
+
+async fn run_in(
+    submission: &str,
+    options: LiveOptions,
+    lang: zonegate::diag::Lang,
+) -> (Vec<Diagnostic>, live::LiveReport) {
     let (sources, report) = parse(submission);
     let zone = report.zone.as_ref().unwrap();
     let index = ZoneIndex::new(zone);
@@ -225,7 +233,7 @@ async fn run(submission: &str, options: LiveOptions) -> (Vec<Diagnostic>, live::
         index: &index,
         sources: &sources,
         file: report.file,
-        lang: zonegate::diag::Lang::En,
+        lang,
         policy: &check.policy,
         filter: &check.filter,
     };
@@ -1226,6 +1234,52 @@ async fn findings_are_suppressed_and_decide_the_verdict_through_the_cli() {
     );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["summary"]["suppressed"], 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn findings_are_in_japanese_when_asked() {
+    let newer = replace(LIVE, "2024060101", "2024060102");
+    let w = world(Spec {
+        ns2: newer,
+        ds: true,
+        ..Spec::default()
+    })
+    .await;
+    w.parent().clear_log();
+    let submission = format!(
+        "{}old IN CNAME gone.example.net.\n",
+        without(SUBMISSION, &["shop"])
+    );
+    let (d, _) = run_in(&submission, options(&w), zonegate::diag::Lang::Ja).await;
+    for code in ["ZG803", "ZG808", "ZG811", "ZG815", "ZG821", "ZG825"] {
+        let found = of(&d, code);
+        assert!(!found.is_empty(), "{code} missing: {}", show(&d));
+        for m in found {
+            assert!(
+                m.chars().any(|c| ('\u{3040}'..='\u{30FF}').contains(&c)),
+                "{code} is not in Japanese: {m}"
+            );
+        }
+    }
+}
+
+#[test]
+fn without_live_nothing_is_looked_up() {
+    // A dangling target and an unreachable resolver setting: without --live neither matters,
+    // and no live rule runs.
+    let dir = tempfile::tempdir().unwrap();
+    let submission = format!("{SUBMISSION}old IN CNAME gone.example.net.\n");
+    std::fs::write(dir.path().join("example.test.zone"), submission).unwrap();
+    let out = common::run(
+        dir.path(),
+        &["check", "--format", "json", "example.test.zone"],
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        !common::codes(&json).iter().any(|c| c.starts_with("ZG8")),
+        "{:?}",
+        common::codes(&json)
+    );
 }
 
 #[test]

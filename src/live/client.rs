@@ -124,7 +124,7 @@ impl QueryError {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum AxfrError {
     /// The server answered with this RCODE (usually REFUSED or NOTAUTH).
-    #[error("answered {}", wire::rcode::name(*.0))]
+    #[error("{}", wire::rcode::name(*.0))]
     Rcode(u8),
     #[error("{0}")]
     Query(QueryError),

@@ -584,12 +584,17 @@ pub(crate) fn report_ds(
         }
         Ok((0, _, _)) => {}
         Ok((n, ttl, asked)) => {
-            let parent = discovery
+            let parent = match discovery
                 .delegation
                 .as_ref()
                 .and_then(|d| d.parent_zone.as_ref())
-                .map(|p| format!(" ({})", escape(&p.to_string())))
-                .unwrap_or_default();
+            {
+                Some(p) => {
+                    let p = escape(&p.to_string()).into_owned();
+                    tr!(lang, "the parent ({p})", "親ゾーン（{p}）")
+                }
+                None => tr!(lang, "the parent", "親ゾーン"),
+            };
             let ttl = ttl.unwrap_or_default();
             let records = if *n == 1 {
                 tr!(lang, "1 record", "1 件")
@@ -597,8 +602,8 @@ pub(crate) fn report_ds(
                 tr!(lang, "{n} records", "{n} 件")
             };
             em.emit(Diagnostic::new(&rules::DS_AT_PARENT, cx.anchor(), tr!(lang,
-                "the parent{parent} has a DS set for `{apex}` ({records}, TTL {ttl})",
-                "親ゾーン{parent}に `{apex}` の DS があります（{records}、TTL {ttl}）"))
+                "{parent} has a DS set for `{apex}` ({records}, TTL {ttl})",
+                "{parent}に `{apex}` の DS があります（{records}、TTL {ttl}）"))
                 .help(tr!(lang, "validating resolvers will reject the new host's answers: remove the DS at the registrar and wait {ttl} seconds before the NS switch, or run a multi-signer rollover (RFC 8901); asked {asked}",
                     "検証リゾルバーは新しい事業者の応答を拒否します。NS の切替前にレジストラで DS を削除して {ttl} 秒待つか、マルチサイナーの鍵更新を行ってください（RFC 8901）。問い合わせ先: {asked}")));
         }
