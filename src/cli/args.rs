@@ -122,7 +122,7 @@ pub struct CheckArgs {
     )]
     pub jobs: usize,
     #[command(flatten)]
-    pub live: LiveArgs,
+    pub live: Box<LiveArgs>,
     /// Zone files, directories to search for them, or - for standard input
     #[arg(required = true, value_name = "FILE|DIR|-")]
     pub paths: Vec<PathBuf>,
