@@ -266,6 +266,7 @@ impl Client {
         transport: Transport,
     ) -> Result<Response, QueryError> {
         self.stats.queries.fetch_add(1, Ordering::Relaxed);
+        self.log_query(name, rtype);
         let result = self.exchange(server, name, rtype, transport).await;
         self.progress.tick();
         result.map(|message| Response {

@@ -326,7 +326,6 @@ pub(crate) fn coverage(
     content: &Content,
     tally: Tally,
     queries: u64,
-    server_count: usize,
     em: &mut Emitter<'_>,
 ) {
     let lang = cx.lang;
@@ -388,8 +387,8 @@ pub(crate) fn coverage(
             let pairs = content.plan_pairs;
             let k = content.axfr_refused.len();
             Diagnostic::new(&rules::LIVE_COVERAGE, cx.anchor(), tr!(lang,
-                "AXFR was refused by {k} of {server_count} servers; compared by probing {names} names ({from_sub} from the submission, {from_list} from the list of commonly forgotten names): {pairs} name/type pairs in {queries} queries",
-                "AXFR は {server_count} 台中 {k} 台に拒否されました。{names} 個の名前（申請から {from_sub}、よく忘れられる名前の一覧から {from_list}）を問い合わせて比較しました: 名前とタイプの組 {pairs} 個、問い合わせ {queries} 回"))
+                "no server allowed a zone transfer ({k} asked); compared by probing {names} names ({from_sub} from the submission, {from_list} from the list of commonly forgotten names): {pairs} name/type pairs in {queries} queries",
+                "ゾーン転送を許可したサーバーはありません（{k} 台に要求）。{names} 個の名前（申請から {from_sub}、よく忘れられる名前の一覧から {from_list}）を問い合わせて比較しました: 名前とタイプの組 {pairs} 個、問い合わせ {queries} 回"))
                 .help(tr!(lang,
                     "records at names in neither list were not compared: ask the current host for a zone transfer or an export, or add names to the policy's `live_probe_names`; {not_compared}; refused by {refused}",
                     "どちらにもない名前のレコードは比較していません。現在の事業者にゾーン転送かエクスポートを依頼するか、ポリシーの `live_probe_names` に名前を追加してください。{not_compared}。拒否したサーバー: {refused}"))

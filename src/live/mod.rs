@@ -389,7 +389,7 @@ pub async fn check(session: &Session, input: &LiveInput<'_>) -> LiveReport {
     progress.plan(2 * discovery.addresses().count() as u64);
     let server_report =
         servers::check(&session.client, session.recursive(), apex, &discovery).await;
-    let cx = Cx::new(input, &discovery, session.options.port);
+    let cx = Cx::new(input, &discovery);
     for gap in &discovery.gaps {
         let why = escape(&gap.why).into_owned();
         let message = match gap.what {
@@ -476,8 +476,7 @@ pub async fn check(session: &Session, input: &LiveInput<'_>) -> LiveReport {
             .load(std::sync::atomic::Ordering::Relaxed)
             - before;
         tally = compare::report(&cx, &fetched, &mut em);
-        let server_count = server_report.statuses.len();
-        compare::coverage(&cx, &fetched, tally, queries, server_count, &mut em);
+        compare::coverage(&cx, &fetched, tally, queries, &mut em);
         content = Some(fetched);
     }
 
@@ -558,7 +557,6 @@ pub(crate) struct Cx<'a> {
     pub zone: &'a Zone,
     pub lang: Lang,
     pub apex: NameRef<'a>,
-    port: u16,
     discovery: &'a Discovery,
     rule_cx: crate::rules::Context<'a>,
     file: FileId,
@@ -572,7 +570,7 @@ static NO_POLICY: std::sync::LazyLock<crate::policy::Policy> =
     std::sync::LazyLock::new(crate::policy::Policy::default);
 
 impl<'a> Cx<'a> {
-    fn new(input: &LiveInput<'a>, discovery: &'a Discovery, port: u16) -> Self {
+    fn new(input: &LiveInput<'a>, discovery: &'a Discovery) -> Self {
         let zone = input.zone;
         let mut rrsets: BTreeMap<(OwnedName, RType), Vec<u32>> = BTreeMap::new();
         let mut owners: BTreeMap<OwnedName, u32> = BTreeMap::new();
@@ -589,7 +587,6 @@ impl<'a> Cx<'a> {
             zone,
             lang: input.lang,
             apex: zone.apex(),
-            port,
             discovery,
             rule_cx: crate::rules::Context {
                 zone,
@@ -677,7 +674,6 @@ impl<'a> Cx<'a> {
         } else {
             format!(" -p {}", addr.port())
         };
-        let _ = self.port;
         format!(
             "dig +norec @{}{port} {} {rtype}",
             addr.ip(),
