@@ -167,8 +167,7 @@ pub struct LiveArgs {
     #[arg(long, value_name = "PORT", default_value_t = 53, requires = "live")]
     pub port: u16,
     /// Write every query sent to the authoritative servers (zone transfers aside) to FILE, one
-    /// `name type` per line
-    /// (dnsperf's input format)
+    /// `name type` per line (dnsperf's input format)
     #[arg(long, value_name = "FILE", requires = "live")]
     pub query_log: Option<PathBuf>,
 }
