@@ -596,6 +596,7 @@ impl<'a> Cx<'a> {
                 policy: &NO_POLICY,
                 applied_origin: None,
                 table_input: false,
+                file: input.file,
             },
             file: input.file,
             rrsets,
