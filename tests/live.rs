@@ -1075,6 +1075,18 @@ async fn spf_chains_over_ten_lookups() {
     let ten = with_spf("v=spf1 include:chain3.example.net include:chain4.example.net mx -all");
     let (d, _) = run(&ten, options(&w)).await;
     assert!(!codes(&d).contains(&"ZG822"), "{}", show(&d));
+    // Over the limit within the zone's own record: ZG512 reports it offline, not ZG822 again.
+    let own: String = (0..11).map(|i| format!(" a:h{i}.example.test")).collect();
+    let (d, _) = run(&with_spf(&format!("v=spf1{own} -all")), options(&w)).await;
+    assert!(!codes(&d).contains(&"ZG822"), "{}", show(&d));
+    // Nothing after `all` is evaluated.
+    let after_all = with_spf("v=spf1 -all include:chain1.example.net include:chain1.example.net");
+    let (d, _) = run(&after_all, options(&w)).await;
+    assert!(
+        !codes(&d).iter().any(|c| c.starts_with("ZG82")),
+        "{}",
+        show(&d)
+    );
     snapshot(&w, "ZG822", &submission, &[]).await;
 }
 

@@ -483,9 +483,9 @@ pub async fn check(session: &Session, input: &LiveInput<'_>) -> LiveReport {
     progress.phase("resolving targets and SPF");
     let resolver_rules = [
         &rules::DANGLING_LIVE_TARGET,
-        &rules::SPF_LOOKUP_LIMIT,
-        &rules::SPF_VOID_LOOKUP_LIMIT,
-        &rules::SPF_INCLUDE_WITHOUT_RECORD,
+        &rules::LIVE_SPF_TOO_MANY_LOOKUPS,
+        &rules::LIVE_SPF_VOID_LOOKUPS,
+        &rules::LIVE_SPF_INCLUDE_WITHOUT_RECORD,
     ];
     if resolver_rules.iter().any(|r| em.is_enabled(r)) {
         match &session.recursive {
@@ -589,13 +589,17 @@ impl<'a> Cx<'a> {
             apex: zone.apex(),
             discovery,
             rule_cx: crate::rules::Context {
+                mail: Default::default(),
                 zone,
                 index: input.index,
                 sources: input.sources,
                 lang: input.lang,
                 policy: &NO_POLICY,
                 applied_origin: None,
-                table_input: false,
+                table_input: matches!(
+                    input.sources.get(input.file).layout,
+                    crate::source::Layout::Table(_)
+                ),
                 file: input.file,
             },
             file: input.file,

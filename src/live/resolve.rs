@@ -296,6 +296,10 @@ impl<'a, 'c> Walker<'a, 'c> {
                 }
                 let bare = term.trim_start_matches(['+', '-', '~', '?']);
                 let lower = bare.to_ascii_lowercase();
+                if lower == "all" {
+                    // `all` always matches: nothing after it is evaluated (RFC 7208 §5.1).
+                    break;
+                }
                 let (mech, arg) = match lower.find([':', '=', '/']) {
                     Some(p) => (&lower[..p], Some(&bare[p..])),
                     None => (lower.as_str(), None),
@@ -455,14 +459,21 @@ pub(crate) fn report_spf(cx: &Cx<'_>, chains: &[(usize, SpfChain)], em: &mut Emi
         let shown = escape(&owner.to_string()).into_owned();
         let span = cx.record_span(*index as u32);
         let n = chain.lookups.len();
-        if n > SPF_LOOKUP_LIMIT {
+        // ZG512 counts the terms of the zone's own records offline; past 10 there, it reports
+        // the record and this would say the same again.
+        let in_zone = chain
+            .lookups
+            .iter()
+            .filter(|(_, holder)| holder.as_ref().is_subdomain_of(cx.apex))
+            .count();
+        if n > SPF_LOOKUP_LIMIT && in_zone <= SPF_LOOKUP_LIMIT {
             let at_least = if chain.stopped {
                 tr!(lang, "at least ", "少なくとも ")
             } else {
                 String::new()
             };
             let list = chain_text(&chain.lookups, &owner, 15);
-            em.emit(Diagnostic::new(&rules::SPF_LOOKUP_LIMIT, span, tr!(lang,
+            em.emit(Diagnostic::new(&rules::LIVE_SPF_TOO_MANY_LOOKUPS, span, tr!(lang,
                 "SPF for `{shown}` needs {at_least}{n} DNS lookups, more than the 10 RFC 7208 allows",
                 "`{shown}` の SPF は {at_least}{n} 回の DNS 参照を必要とし、RFC 7208 の上限 10 回を超えています"))
                 .help(tr!(lang, "receivers stop at 10 and return permerror; lookups: {list}",
@@ -471,13 +482,18 @@ pub(crate) fn report_spf(cx: &Cx<'_>, chains: &[(usize, SpfChain)], em: &mut Emi
         let v = chain.voids.len();
         if v > SPF_VOID_LIMIT {
             let list = chain_text(&chain.voids, &owner, 10);
-            em.emit(Diagnostic::new(&rules::SPF_VOID_LOOKUP_LIMIT, span, tr!(lang,
+            em.emit(Diagnostic::new(&rules::LIVE_SPF_VOID_LOOKUPS, span, tr!(lang,
                 "SPF for `{shown}` makes {v} void DNS lookups, more than the 2 RFC 7208 allows",
                 "`{shown}` の SPF は空の DNS 参照を {v} 回行い、RFC 7208 の上限 2 回を超えています"))
                 .help(tr!(lang, "receivers return permerror; these lookups found nothing: {list}",
                     "受信側は permerror を返します。次の参照は何も見つけませんでした: {list}")));
         }
-        for (term, target, count) in &chain.broken {
+        // Targets in the zone are ZG513's (judged offline, from the submission).
+        for (term, target, count) in chain
+            .broken
+            .iter()
+            .filter(|(_, target, _)| !target.as_ref().is_subdomain_of(cx.apex))
+        {
             let term = escape(term).into_owned();
             let target = escape(&target.to_string()).into_owned();
             let what = if *count == 0 {
@@ -493,7 +509,7 @@ pub(crate) fn report_spf(cx: &Cx<'_>, chains: &[(usize, SpfChain)], em: &mut Emi
                     "ここには SPF レコードが {count} 個あります"
                 )
             };
-            em.emit(Diagnostic::new(&rules::SPF_INCLUDE_WITHOUT_RECORD, span, tr!(lang,
+            em.emit(Diagnostic::new(&rules::LIVE_SPF_INCLUDE_WITHOUT_RECORD, span, tr!(lang,
                 "SPF for `{shown}` has `{term}`, pointing at `{target}`, {what}",
                 "`{shown}` の SPF の `{term}` は `{target}` を指していますが、{what}"))
                 .help(tr!(lang, "receivers return permerror for the whole SPF check (RFC 7208 §5.2, §6.1); correct or remove the term",

@@ -4,8 +4,8 @@
 
 use super::Rule;
 use super::delegation as d;
-use super::mail as m;
 use super::live as l;
+use super::mail as m;
 use super::names as n;
 use super::policy as p;
 use super::rrset as rr;
@@ -197,9 +197,9 @@ pub static RULES: &[&Rule] = &[
     &l::NOT_SERVED_LIVE,
     // Live: outside the zone, through the resolver.
     &l::DANGLING_LIVE_TARGET,
-    &l::SPF_LOOKUP_LIMIT,
-    &l::SPF_VOID_LOOKUP_LIMIT,
-    &l::SPF_INCLUDE_WITHOUT_RECORD,
+    &l::LIVE_SPF_TOO_MANY_LOOKUPS,
+    &l::LIVE_SPF_VOID_LOOKUPS,
+    &l::LIVE_SPF_INCLUDE_WITHOUT_RECORD,
     &l::DS_AT_PARENT,
 ];
 

@@ -1,11 +1,11 @@
-//! ZG823 `spf-void-lookup-limit`: an SPF record causes more than 2 void DNS lookups.
+//! ZG823 `live-spf-void-lookups`: an SPF record causes more than 2 void DNS lookups.
 
 use crate::diag::Severity;
 use crate::rules::{Check, Phase, Rule, Text};
 
-pub static SPF_VOID_LOOKUP_LIMIT: Rule = Rule {
+pub static LIVE_SPF_VOID_LOOKUPS: Rule = Rule {
     code: "ZG823",
-    name: "spf-void-lookup-limit",
+    name: "live-spf-void-lookups",
     severity: Severity::Error,
     phase: Phase::Live,
     rfc: "RFC 7208 §4.6.4",
