@@ -362,9 +362,44 @@ fn finish(
             .filter(|d| d.rule.code != crate::rules::policy::UNUSED_SUPPRESSION.code)
             .count(),
     ) as u64;
+    let mut report = FileReport {
+        file,
+        path: path.to_owned(),
+        encoding,
+        zone,
+        diagnostics,
+        overflow,
+        suppressed,
+        verdict: Verdict::Accepted,
+    };
+    order_and_decide(&mut report, options);
+    report
+}
+
+/// Adds findings made after the file was checked (by the live comparison) to its report: the
+/// file's suppressions apply to them, the findings are put in order again, and the verdict is
+/// decided anew. The findings must already have passed the rule filter (made through an
+/// [`Emitter`]). Unused-suppression findings (ZG705) leave live rules out, since they run later.
+pub fn add_findings(
+    report: &mut FileReport,
+    mut findings: Vec<Diagnostic>,
+    options: &CheckOptions,
+) {
+    let before = findings.len();
+    if let Some(zone) = &report.zone
+        && !zone.suppressions.is_empty()
+    {
+        apply_suppressions(zone, &mut findings);
+    }
+    report.suppressed += (before - findings.len()) as u64;
+    report.diagnostics.extend(findings);
+    order_and_decide(report, options);
+}
+
+fn order_and_decide(report: &mut FileReport, options: &CheckOptions) {
     // A total order (the message breaks the last ties), so the output is the same from run to
     // run whatever order the rules happened to emit in.
-    diagnostics.sort_by(|a, b| {
+    report.diagnostics.sort_by(|a, b| {
         (
             a.span.file,
             a.span.start,
@@ -380,24 +415,18 @@ fn finish(
                 &b.message,
             ))
     });
-    let failing = diagnostics.iter().any(|d| d.severity <= options.fail_on)
+    let failing = report
+        .diagnostics
+        .iter()
+        .any(|d| d.severity <= options.fail_on)
         || Severity::ALL
             .iter()
-            .any(|&s| s <= options.fail_on && overflow[s as usize] > 0);
-    FileReport {
-        file,
-        path: path.to_owned(),
-        encoding,
-        zone,
-        diagnostics,
-        overflow,
-        suppressed,
-        verdict: if failing {
-            Verdict::Rejected
-        } else {
-            Verdict::Accepted
-        },
-    }
+            .any(|&s| s <= options.fail_on && report.overflow[s as usize] > 0);
+    report.verdict = if failing {
+        Verdict::Rejected
+    } else {
+        Verdict::Accepted
+    };
 }
 
 /// Removes suppressed findings. Returns, for each suppression, which of its codes matched.

@@ -121,9 +121,55 @@ pub struct CheckArgs {
         hide_default_value = true
     )]
     pub jobs: usize,
+    #[command(flatten)]
+    pub live: Box<LiveArgs>,
     /// Zone files, directories to search for them, or - for standard input
     #[arg(required = true, value_name = "FILE|DIR|-")]
     pub paths: Vec<PathBuf>,
+}
+
+/// `check --live`: the only options that make zonegate use the network.
+#[derive(Args, Debug, Clone)]
+#[command(next_help_heading = "Live comparison (uses the network)")]
+pub struct LiveArgs {
+    /// Compare with what the domain's current authoritative servers serve, and resolve what the
+    /// zone points at outside itself
+    #[arg(long)]
+    pub live: bool,
+    /// Resolver for lookups outside the zone [default: the system's, from /etc/resolv.conf]
+    #[arg(long, value_name = "ADDR[:PORT]", requires = "live")]
+    pub resolver: Option<String>,
+    /// Compare with these servers instead of finding the current ones (repeatable)
+    #[arg(
+        long,
+        value_name = "ADDR[:PORT]",
+        requires = "live",
+        value_delimiter = ','
+    )]
+    pub authoritative: Vec<String>,
+    /// Time allowed for one attempt of one query (`2s`, `500ms`)
+    #[arg(long, value_name = "D", default_value = "2s", requires = "live")]
+    pub timeout: String,
+    /// Further attempts after a query times out
+    #[arg(long, value_name = "N", default_value_t = 2, requires = "live")]
+    pub retries: u32,
+    /// Queries in flight at once, over all servers and the resolver
+    #[arg(long, value_name = "N", default_value_t = 32, requires = "live")]
+    pub concurrency: usize,
+    /// The whole live check ends by then; what is left is reported as not checked (`5m`)
+    #[arg(long, value_name = "D", default_value = "5m", requires = "live")]
+    pub deadline: String,
+    /// At most this many queries per second to the current servers (0: no limit); servers with
+    /// response rate limiting drop what comes faster
+    #[arg(long, value_name = "N", default_value_t = 0, requires = "live")]
+    pub max_qps: u32,
+    /// Port of the servers found by discovery
+    #[arg(long, value_name = "PORT", default_value_t = 53, requires = "live")]
+    pub port: u16,
+    /// Write every query sent to the authoritative servers (zone transfers aside) to FILE, one
+    /// `name type` per line (dnsperf's input format)
+    #[arg(long, value_name = "FILE", requires = "live")]
+    pub query_log: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]

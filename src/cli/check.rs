@@ -53,6 +53,9 @@ pub fn run(args: &CheckArgs, lang: Lang, color: bool) -> anyhow::Result<u8> {
             }),
         }
     }
+    if args.live.live {
+        live(args, &options, &mut files)?;
+    }
     let format = args.format.unwrap_or(if std::io::stdout().is_terminal() {
         Format::Full
     } else {
@@ -76,6 +79,39 @@ pub fn run(args: &CheckArgs, lang: Lang, color: bool) -> anyhow::Result<u8> {
     )?;
     out.flush()?;
     Ok(run.exit_code)
+}
+
+/// `--live`: the network checks for every file that has a zone, one after the other in one
+/// session, so the deadline and the concurrency limit cover the whole run.
+fn live(args: &CheckArgs, options: &CheckOptions, files: &mut [Checked]) -> anyhow::Result<()> {
+    let live_options = config::live_options(&args.live)?;
+    let log: Option<Box<dyn Write + Send>> = match &args.live.query_log {
+        Some(path) => Some(Box::new(std::io::BufWriter::new(
+            std::fs::File::create(path)
+                .map_err(|e| anyhow::anyhow!("--query-log {}: {e}", path.display()))?,
+        ))),
+        None => None,
+    };
+    let runtime = crate::live::runtime()?;
+    let session = runtime.block_on(async { crate::live::Session::new(live_options, log) });
+    for checked in files.iter_mut() {
+        let Checked { sources, report } = checked;
+        let Some(zone) = &report.zone else { continue };
+        let index = crate::zone::ZoneIndex::new(zone);
+        let input = crate::live::LiveInput {
+            zone,
+            index: &index,
+            sources,
+            file: report.file,
+            lang: options.lang,
+            policy: &options.policy,
+            filter: &options.filter,
+        };
+        let live = runtime.block_on(crate::live::check(&session, &input));
+        crate::check::add_findings(report, live.diagnostics, options);
+    }
+    session.progress.finish();
+    Ok(())
 }
 
 /// The inputs of a run.

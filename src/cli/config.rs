@@ -1,6 +1,6 @@
 //! Checked configuration: what the rest of the program uses instead of raw arguments.
 
-use super::args::{CheckArgs, ColorChoice, InputArgs};
+use super::args::{CheckArgs, ColorChoice, InputArgs, LiveArgs};
 use crate::check::CheckOptions;
 use crate::diag::{Lang, RuleFilter, Severity, escape};
 use crate::policy::Policy;
@@ -173,4 +173,121 @@ pub fn rule_filter(args: &CheckArgs, base: RuleFilter) -> anyhow::Result<RuleFil
         ignore: args.ignore.clone(),
         ..base
     })
+}
+
+/// The live options, checked: addresses parse, durations parse, limits are at least 1.
+pub fn live_options(args: &LiveArgs) -> anyhow::Result<crate::live::LiveOptions> {
+    use crate::live::{LiveOptions, ResolverChoice};
+    let resolver = match &args.resolver {
+        Some(text) => ResolverChoice::Address(
+            server_address(text, 53).with_context(|| format!("--resolver `{}`", escape(text)))?,
+        ),
+        None => ResolverChoice::System,
+    };
+    let authoritative = args
+        .authoritative
+        .iter()
+        .map(|t| {
+            server_address(t, args.port).with_context(|| format!("--authoritative `{}`", escape(t)))
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let timeout = duration(&args.timeout).context("--timeout")?;
+    let deadline = duration(&args.deadline).context("--deadline")?;
+    if timeout.is_zero() || deadline.is_zero() {
+        bail!("--timeout and --deadline must be longer than zero");
+    }
+    if args.concurrency == 0 {
+        bail!("--concurrency must be at least 1");
+    }
+    if args.port == 0 {
+        bail!("--port must be at least 1");
+    }
+    Ok(LiveOptions {
+        resolver,
+        authoritative,
+        timeout,
+        retries: args.retries,
+        concurrency: args.concurrency,
+        deadline,
+        max_qps: args.max_qps,
+        port: args.port,
+        progress: true,
+        ..LiveOptions::default()
+    })
+}
+
+/// `192.0.2.1`, `192.0.2.1:5353`, `2001:db8::1`, `[2001:db8::1]:5353`; a name is refused, as
+/// it would need the very DNS being checked.
+pub fn server_address(text: &str, default_port: u16) -> anyhow::Result<std::net::SocketAddr> {
+    use std::net::{IpAddr, SocketAddr};
+    let text = text.trim();
+    if let Ok(addr) = text.parse::<SocketAddr>() {
+        return Ok(addr);
+    }
+    let bare = text
+        .strip_prefix('[')
+        .and_then(|t| t.strip_suffix(']'))
+        .unwrap_or(text);
+    match bare.parse::<IpAddr>() {
+        Ok(ip) => Ok(SocketAddr::new(ip, default_port)),
+        Err(_) => bail!("not an IP address with an optional port (names are not accepted)"),
+    }
+}
+
+/// `2s`, `500ms`, `1.5s`, `5m`, `1h`; a bare number is seconds.
+pub fn duration(text: &str) -> anyhow::Result<std::time::Duration> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let value: f64 = number
+        .parse()
+        .map_err(|_| anyhow::anyhow!("`{}` is not a duration such as 2s or 500ms", escape(text)))?;
+    let scale = match unit.trim() {
+        "" | "s" | "sec" => 1.0,
+        "ms" => 0.001,
+        "m" | "min" => 60.0,
+        "h" => 3600.0,
+        _ => bail!("`{}` is not a duration such as 2s or 500ms", escape(text)),
+    };
+    let secs = value * scale;
+    if !secs.is_finite() || secs > 86_400.0 * 7.0 {
+        bail!("`{}` is too long", escape(text));
+    }
+    Ok(std::time::Duration::from_secs_f64(secs))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn server_addresses_take_an_optional_port() {
+        assert_eq!(
+            server_address("192.0.2.1", 53).unwrap().to_string(),
+            "192.0.2.1:53"
+        );
+        assert_eq!(server_address("192.0.2.1:5353", 53).unwrap().port(), 5353);
+        assert_eq!(
+            server_address("2001:db8::1", 53).unwrap().to_string(),
+            "[2001:db8::1]:53"
+        );
+        assert_eq!(server_address("[2001:db8::1]:54", 53).unwrap().port(), 54);
+        assert_eq!(server_address("[2001:db8::1]", 5300).unwrap().port(), 5300);
+        assert!(server_address("ns1.example.", 53).is_err());
+        assert!(server_address("192.0.2.1:99999", 53).is_err());
+    }
+
+    #[test]
+    fn durations_have_units() {
+        use std::time::Duration;
+        assert_eq!(duration("2s").unwrap(), Duration::from_secs(2));
+        assert_eq!(duration("500ms").unwrap(), Duration::from_millis(500));
+        assert_eq!(duration("1.5").unwrap(), Duration::from_millis(1500));
+        assert_eq!(duration("5m").unwrap(), Duration::from_secs(300));
+        assert!(duration("2 weeks").is_err());
+        assert!(duration("s").is_err());
+        assert!(duration("9999999h").is_err());
+    }
 }

@@ -9,6 +9,7 @@
 
 pub mod delegation;
 pub mod docs;
+pub mod live;
 pub mod mail;
 pub mod names;
 pub mod policy;

@@ -4,6 +4,7 @@
 
 use super::Rule;
 use super::delegation as d;
+use super::live as l;
 use super::mail as m;
 use super::names as n;
 use super::policy as p;
@@ -179,6 +180,27 @@ pub static RULES: &[&Rule] = &[
     &p::TYPE_NOT_SERVED,
     &p::APEX_RECORDS_REPLACED,
     &p::UNUSED_SUPPRESSION,
+    // Live: the servers of today.
+    &l::SERVER_UNREACHABLE,
+    &l::LAME_SERVER,
+    &l::SERIAL_MISMATCH,
+    &l::DELEGATION_NS_MISMATCH,
+    &l::GLUE_MISMATCH,
+    &l::NOT_DELEGATED,
+    &l::LIVE_CHECK_INCOMPLETE,
+    &l::LIVE_COVERAGE,
+    // Live: content served today against the submission.
+    &l::LIVE_RRSET_MISSING,
+    &l::LIVE_RRSET_DIFFERS,
+    &l::LIVE_TXT_SPLIT_DIFFERS,
+    &l::LIVE_TTL_DIFFERS,
+    &l::NOT_SERVED_LIVE,
+    // Live: outside the zone, through the resolver.
+    &l::DANGLING_LIVE_TARGET,
+    &l::LIVE_SPF_TOO_MANY_LOOKUPS,
+    &l::LIVE_SPF_VOID_LOOKUPS,
+    &l::LIVE_SPF_INCLUDE_WITHOUT_RECORD,
+    &l::DS_AT_PARENT,
 ];
 
 #[cfg(test)]

@@ -20,10 +20,10 @@
 //! Every step is also checked by the harness itself, with direct queries and zone transfers,
 //! so a `verify` that passes is known to be right.
 //!
-//! PENDING (for the lead): `check --live` (issue 4, branch `live`) and `plan`/`verify`
-//! (issue 5, branch `plan`) were not on main when this was written. Each step calls the CLI as
-//! issue-4.md and issue-5.md describe it, if the subcommand exists, and otherwise says loudly
-//! that the step was checked by the harness only. All the command lines are in [`Zg`]; adjust
+//! `check --live` (issue 4) runs in step 1 and again after the rollback. PENDING (for the
+//! lead): `plan`/`verify` (issue 5, branch `plan`) were not on main when this was written. Each
+//! step calls the CLI as issue-5.md describes it, if the subcommand exists, and otherwise says
+//! loudly that the step was checked by the harness only. All the command lines are in [`Zg`]; adjust
 //! them there once the commands have landed. The expectations (exit codes, codes in the JSON)
 //! follow the issues.
 
