@@ -28,6 +28,7 @@ pub mod check;
 pub mod cli;
 pub mod diag;
 pub mod fs;
+pub mod plan;
 pub mod policy;
 pub mod report;
 pub mod rules;

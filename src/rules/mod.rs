@@ -11,6 +11,7 @@ pub mod delegation;
 pub mod docs;
 pub mod mail;
 pub mod names;
+pub mod plan;
 pub mod policy;
 pub mod registry;
 pub mod rrset;
@@ -38,6 +39,8 @@ pub enum Phase {
     Zone,
     /// Against live DNS (`check --live`).
     Live,
+    /// The cutover spec, and the spec against the zone (`zonegate plan`).
+    Plan,
 }
 
 impl Phase {
@@ -47,6 +50,7 @@ impl Phase {
             Phase::Syntax => "syntax",
             Phase::Zone => "zone",
             Phase::Live => "live",
+            Phase::Plan => "plan",
         }
     }
 }

@@ -6,6 +6,7 @@ use super::Rule;
 use super::delegation as d;
 use super::mail as m;
 use super::names as n;
+use super::plan as pl;
 use super::policy as p;
 use super::rrset as rr;
 use super::structure as st;
@@ -179,6 +180,21 @@ pub static RULES: &[&Rule] = &[
     &p::TYPE_NOT_SERVED,
     &p::APEX_RECORDS_REPLACED,
     &p::UNUSED_SUPPRESSION,
+    // Cutover plan: the spec, and the spec against the zone.
+    &pl::SPEC_NOT_YAML,
+    &pl::SPEC_UNKNOWN_FIELD,
+    &pl::SPEC_MISSING_FIELD,
+    &pl::SPEC_WRONG_TYPE,
+    &pl::SPEC_INVALID_NAME,
+    &pl::SPEC_RELATIVE_NAME,
+    &pl::SPEC_TTL_OUT_OF_RANGE,
+    &pl::SPEC_INVALID_SPF,
+    &pl::SPEC_TOO_FEW_NAMESERVERS,
+    &pl::SPEC_INVALID_ADDRESS,
+    &pl::SPEC_ZONE_MISMATCH,
+    &pl::NAMESERVER_ADDRESS_MISSING,
+    &pl::MAIL_ALREADY_SWITCHED,
+    &pl::CURRENT_DELEGATION_UNKNOWN,
 ];
 
 #[cfg(test)]

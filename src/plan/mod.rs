@@ -1,0 +1,3 @@
+//! Cutover plans (`zonegate plan`).
+
+pub mod spec;
