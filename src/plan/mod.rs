@@ -614,7 +614,13 @@ impl<'a> Builder<'a> {
             && same_mx(&zone_mail.mx, &target_mx(mail))
             && let Some(current) = self.observed().and_then(|o| o.current_mail.clone())
         {
-            base = with_mail(&base, &apex, mail, &current, self.ttls.mx.map_or(3_600, |t| t.seconds));
+            base = with_mail(
+                &base,
+                &apex,
+                mail,
+                &current,
+                self.ttls.mx.map_or(3_600, |t| t.seconds),
+            );
         }
         // The current host: its delegation as observed, its TTLs as measured.
         let zone_ns = apex_ns(&self.zone_rrs, a);
@@ -624,7 +630,11 @@ impl<'a> Builder<'a> {
             .filter(|ns| !ns.is_empty())
             .unwrap_or(zone_ns);
         let child_ns_ttl = self.ttls.child_ns.seconds;
-        let mut old: Vec<Rr> = base.iter().filter(|r| !r.is(a, RType::NS)).cloned().collect();
+        let mut old: Vec<Rr> = base
+            .iter()
+            .filter(|r| !r.is(a, RType::NS))
+            .cloned()
+            .collect();
         for ns in &self.current_ns {
             old.push(Rr::new(&apex, RType::NS, child_ns_ttl, name_rdata(ns)));
         }
@@ -689,7 +699,10 @@ impl<'a> Builder<'a> {
         };
         // Restored: the spec's TTL, else each RRset's own from the zone, else the zone's MX TTL
         // (or SOA TTL) for RRsets the zone did not have.
-        let fallback = self.ttls.mx.map_or(soa_ttl(&self.zone_rrs, a), |t| t.seconds);
+        let fallback = self
+            .ttls
+            .mx
+            .map_or(soa_ttl(&self.zone_rrs, a), |t| t.seconds);
         let mut restored = self.switched.clone();
         for r in restored.iter_mut().filter(|r| in_keys(&self.keys, r)) {
             r.ttl = spec.ttl.restore.unwrap_or_else(|| {
@@ -723,7 +736,13 @@ impl<'a> Builder<'a> {
             .iter()
             .map(|ns| Rr::new(&apex, RType::NS, parent_ttl, name_rdata(ns)))
             .collect();
-        parent_new.extend(glue(&spec_ns, &self.zone_rrs, a, parent_ttl, &spec.nameservers));
+        parent_new.extend(glue(
+            &spec_ns,
+            &self.zone_rrs,
+            a,
+            parent_ttl,
+            &spec.nameservers,
+        ));
         self.parent_new = parent_new;
     }
 
@@ -773,8 +792,16 @@ impl<'a> Builder<'a> {
 
     fn ttl_text(&self, t: Ttl) -> (String, String) {
         (
-            format!("{}, {}", ttl::human(t.seconds.into(), Lang::En), t.source.label(Lang::En)),
-            format!("{}、{}", ttl::human(t.seconds.into(), Lang::Ja), t.source.label(Lang::Ja)),
+            format!(
+                "{}, {}",
+                ttl::human(t.seconds.into(), Lang::En),
+                t.source.label(Lang::En)
+            ),
+            format!(
+                "{}、{}",
+                ttl::human(t.seconds.into(), Lang::Ja),
+                t.source.label(Lang::Ja)
+            ),
         )
     }
 
@@ -787,7 +814,7 @@ impl<'a> Builder<'a> {
 
     fn preflight(&self) -> Step {
         let zone = escape(&self.apex.to_string()).into_owned();
-        let (mut action, mut action_ja) = both!(
+        let (action, action_ja) = both!(
             "Check that the zone passes `zonegate check` and that this plan was made from the reviewed zone and spec (compare the SHA-256). Confirm that the new host has the zone ready to load and that the registrar holds the domain (hybrid plan: registration moves to the host).",
             "`zonegate check` でゾーンに問題がないこと、この計画がレビュー済みのゾーンと仕様から作られたこと（SHA-256 を照合）を確認します。新しいホストでゾーンを読み込む準備ができていること、レジストラがドメインを管理していること（ハイブリッドプラン: 登録はホストに移管）を確認します。"
         );
@@ -803,12 +830,11 @@ impl<'a> Builder<'a> {
         }
         if self.has_ds.is_none() {
             let (en, ja) = both!(
-                "whether the parent has a DS for {zone} is unknown: check with `dig +norec DS {zone}` at a parent server; if it has one, plan again with `parent_ds: true` or --live",
-                "親に {zone} の DS があるか不明です。親サーバーで `dig +norec DS {zone}` を確認し、あれば `parent_ds: true` または --live で計画を作り直してください"
+                "whether the parent has a DS for `{zone}` is not known: ask a parent server (`dig +norec DS {zone}`); if it has one, plan again with `parent_ds: true` or --live",
+                "親に `{zone}` の DS があるか分かりません。親のサーバーに確認し（`dig +norec DS {zone}`）、あれば `parent_ds: true` または --live で計画を作り直してください"
             );
-            action.push(' ');
-            action.push_str(&en);
-            action_ja.push_str(&ja);
+            notes.push(en);
+            notes_ja.push(ja);
         }
         let (title, title_ja) = both!("Preflight", "事前確認");
         let (wait_reason, wait_reason_ja) = both!("no wait", "待ち時間なし");
@@ -876,7 +902,10 @@ impl<'a> Builder<'a> {
                 } else {
                     Source::Zone
                 };
-                let (h, hj) = (ttl::human(r.ttl.into(), Lang::En), ttl::human(r.ttl.into(), Lang::Ja));
+                let (h, hj) = (
+                    ttl::human(r.ttl.into(), Lang::En),
+                    ttl::human(r.ttl.into(), Lang::Ja),
+                );
                 let (se, sj) = (source.label(Lang::En), source.label(Lang::Ja));
                 let what = format!("{} {}", escape(&r.owner.to_string()), r.rtype);
                 (
@@ -956,8 +985,8 @@ impl<'a> Builder<'a> {
         }
         let (title, title_ja) = both!("Remove the DS at the parent", "親の DS を削除する");
         let (action, action_ja) = both!(
-            "Ask the registrar to remove every DS record of {zone} at the registry. The old host keeps signing until the switch is over; the new host serves the zone unsigned, and a DS for it is added only once it signs.",
-            "レジストラに依頼し、レジストリにある {zone} の DS レコードをすべて削除します。旧ホストは切替が終わるまで署名を続けます。新しいホストは署名なしでゾーンを返し、署名を始めてから DS を登録します。"
+            "Ask the registrar to remove every DS record of `{zone}` at the registry. The old host keeps signing until the switch is over; the new host serves the zone unsigned, and a DS for it is added only once it signs.",
+            "レジストラに依頼し、レジストリにある `{zone}` の DS レコードをすべて削除します。旧ホストは切替が終わるまで署名を続けます。新しいホストは署名なしでゾーンを返し、署名を始めてから DS を登録します。"
         );
         let (wait_reason, wait_reason_ja) = both!(
             "the DS TTL at the parent, {ds}, after the registry publishes the removal ({delay}): a validating resolver that still holds the DS would reject the unsigned new servers",
@@ -978,7 +1007,8 @@ impl<'a> Builder<'a> {
             actor: Actor::Registrar,
             action,
             action_ja,
-            wait_seconds: u64::from(self.ttls.ds.seconds) + u64::from(self.ttls.registry_delay.seconds),
+            wait_seconds: u64::from(self.ttls.ds.seconds)
+                + u64::from(self.ttls.registry_delay.seconds),
             wait_reason,
             wait_reason_ja,
             verify,
@@ -1000,12 +1030,22 @@ impl<'a> Builder<'a> {
 
     fn provision(&self) -> Step {
         let (diff, rollback_diff) = self.diff(&[], &self.new, "new host");
-        let ns = Self::names(&self.spec.nameservers.iter().map(|n| n.name.clone()).collect::<Vec<_>>());
+        let ns = Self::names(
+            &self
+                .spec
+                .nameservers
+                .iter()
+                .map(|n| n.name.clone())
+                .collect::<Vec<_>>(),
+        );
         let n = self.new.len();
         let keys = self.key_names();
         let low = ttl::human(self.spec.ttl.lowered.into(), Lang::En);
         let low_ja = ttl::human(self.spec.ttl.lowered.into(), Lang::Ja);
-        let (title, title_ja) = both!("Provision the zone at the new host", "新しいホストにゾーンを準備する");
+        let (title, title_ja) = both!(
+            "Provision the zone at the new host",
+            "新しいホストにゾーンを準備する"
+        );
         let (action, action_ja) = both!(
             "Load the {n} records below on every new server ({ns}): the submitted zone with the new apex NS and SOA MNAME, today's mail records, and {keys} at {low}. Nothing points at these servers yet.",
             "下の {n} 件のレコードを新しいサーバー（{ns}）すべてに読み込みます。提出されたゾーンに新しい頂点の NS と SOA の MNAME を設定し、メールのレコードは現在のまま、{keys} は {low_ja} にします。まだどこからも参照されません。"
@@ -1049,7 +1089,14 @@ impl<'a> Builder<'a> {
     fn ns_switch(&self) -> Step {
         let zone = escape(&self.apex.to_string()).into_owned();
         let (diff, rollback_diff) = self.diff(&self.parent_no_ds, &self.parent_new, "parent zone");
-        let new_ns = Self::names(&self.spec.nameservers.iter().map(|n| n.name.clone()).collect::<Vec<_>>());
+        let new_ns = Self::names(
+            &self
+                .spec
+                .nameservers
+                .iter()
+                .map(|n| n.name.clone())
+                .collect::<Vec<_>>(),
+        );
         let old_ns = Self::names(&self.current_ns);
         let (parent, parent_ja) = self.ttl_text(self.ttls.parent_ns);
         let (delay, delay_ja) = self.ttl_text(self.ttls.registry_delay);
@@ -1066,16 +1113,16 @@ impl<'a> Builder<'a> {
         notes_ja.push(ja);
         let (title, title_ja) = both!("Switch the delegation", "委任を切り替える");
         let (action, action_ja) = both!(
-            "Ask the registrar to replace the NS records of {zone} at the registry: {old_ns} become {new_ns}. Submit only once `zonegate verify --step provision` holds.",
-            "レジストラに依頼し、レジストリにある {zone} の NS レコードを {old_ns} から {new_ns} に置き換えます。`zonegate verify --step provision` が成功してから申請してください。"
+            "Ask the registrar to replace the NS records of `{zone}` at the registry: {old_ns} become {new_ns}. Submit only once `zonegate verify --step provision` holds.",
+            "レジストラに依頼し、レジストリにある `{zone}` の NS レコードを {old_ns} から {new_ns} に置き換えます。`zonegate verify --step provision` が成功してから申請してください。"
         );
         let (wait_reason, wait_reason_ja) = both!(
             "the parent's NS TTL, {parent}, after the registry publishes the change ({delay}): resolvers keep the old delegation that long",
             "親の NS の TTL {parent_ja}（レジストリの反映 {delay_ja} の後）。リゾルバーはその間、旧委任を保持します"
         );
         let (verify, verify_ja) = both!(
-            "the parent's servers refer {zone} to exactly {new_ns}, and the resolver answers `{zone} NS` with them",
-            "親のサーバーが {zone} を {new_ns} だけに委任し、リゾルバーも `{zone} NS` にそれを返す"
+            "the parent's servers refer `{zone}` to exactly {new_ns}, and the resolver answers `{zone} NS` with them",
+            "親のサーバーが `{zone}` を {new_ns} だけに委任し、リゾルバーも `{zone} NS` にそれを返す"
         );
         let (rollback, rollback_ja) = both!(
             "ask the registrar to put {old_ns} back; it takes effect after the registry publishes ({delay}) and resolvers drop the new delegation (the parent's NS TTL)",
@@ -1126,26 +1173,27 @@ impl<'a> Builder<'a> {
             ttl::human(lowered_ttl.into(), Lang::En),
             ttl::human(lowered_ttl.into(), Lang::Ja),
         );
-        let (wait_seconds, (wait_reason, wait_reason_ja)) =
-            if !added.is_empty() && negative.seconds > lowered_ttl {
-                let (neg, neg_ja) = self.ttl_text(negative);
-                let added = added.join(", ");
-                (
-                    u64::from(negative.seconds),
-                    both!(
-                        "the zone's negative TTL, {neg}: {added} did not exist, and resolvers cache that for as long",
-                        "ゾーンの否定応答 TTL {neg_ja}。{added} は存在しなかったため、リゾルバーはその間「なし」をキャッシュしています"
-                    ),
-                )
-            } else {
-                (
-                    u64::from(lowered_ttl),
-                    both!(
-                        "the lowered TTL of the mail records, {low}: caches hold the old MX that long",
-                        "メールのレコードの下げた TTL {low_ja}。キャッシュはその間、旧 MX を保持します"
-                    ),
-                )
-            };
+        let (wait_seconds, (wait_reason, wait_reason_ja)) = if !added.is_empty()
+            && negative.seconds > lowered_ttl
+        {
+            let (neg, neg_ja) = self.ttl_text(negative);
+            let added = added.join(", ");
+            (
+                u64::from(negative.seconds),
+                both!(
+                    "the zone's negative TTL, {neg}: {added} did not exist, and resolvers cache that for as long",
+                    "ゾーンの否定応答 TTL {neg_ja}。{added} は存在しなかったため、リゾルバーはその間「なし」をキャッシュしています"
+                ),
+            )
+        } else {
+            (
+                u64::from(lowered_ttl),
+                both!(
+                    "the lowered TTL of the mail records, {low}: caches hold the old MX that long",
+                    "メールのレコードの下げた TTL {low_ja}。キャッシュはその間、旧 MX を保持します"
+                ),
+            )
+        };
         let mx: Vec<String> = mail
             .mx
             .iter()
@@ -1168,12 +1216,15 @@ impl<'a> Builder<'a> {
         let (title, title_ja) = both!("Switch mail", "メールを切り替える");
         let who = match mail.by {
             MailActor::Customer => ("", ""),
-            MailActor::Operator => (" (the host does this as a paid service)", "（ホストが有償サービスとして実施）"),
+            MailActor::Operator => (
+                " (the host does this as a paid service)",
+                "（ホストが有償サービスとして実施）",
+            ),
         };
         let (who_en, who_ja) = who;
         let (action, action_ja) = both!(
-            "At the new host, set {what}, at {low}{who_en}. Do it once the mail service accepts mail for {zone}.",
-            "新しいホストで {what_ja} に設定します（TTL {low_ja}）{who_ja}。メールサービスが {zone} のメールを受け付けるようになってから行います。"
+            "At the new host, set {what}, at {low}{who_en}. Do it once the mail service accepts mail for `{zone}`.",
+            "新しいホストで {what_ja} に設定します（TTL {low_ja}）{who_ja}。メールサービスが `{zone}` のメールを受け付けるようになってから行います。"
         );
         let (verify, verify_ja) = both!(
             "every new server and the resolver answer with the new MX, SPF and autodiscover",
@@ -1292,19 +1343,19 @@ impl<'a> Builder<'a> {
         let (title, title_ja) = both!("Decommission the old host", "旧ホストを廃止する");
         let (action, action_ja) = if mail {
             both!(
-                "The old DNS host ({old_ns}) may stop serving {zone}, and the old mail service may stop accepting its mail. Cancel them only after the wait of `restore-ttl` has passed.",
-                "旧 DNS ホスト（{old_ns}）は {zone} の応答を、旧メールサービスはそのメールの受信を停止できます。`restore-ttl` の待ち時間が過ぎてから解約してください。"
+                "The old DNS host ({old_ns}) may stop serving `{zone}`, and the old mail service may stop accepting its mail. Cancel them only after the wait of `restore-ttl` has passed.",
+                "旧 DNS ホスト（{old_ns}）は `{zone}` の応答を、旧メールサービスはそのメールの受信を停止できます。`restore-ttl` の待ち時間が過ぎてから解約してください。"
             )
         } else {
             both!(
-                "The old DNS host ({old_ns}) may stop serving {zone}. Cancel it only after the wait of `restore-ttl` has passed.",
-                "旧 DNS ホスト（{old_ns}）は {zone} の応答を停止できます。`restore-ttl` の待ち時間が過ぎてから解約してください。"
+                "The old DNS host ({old_ns}) may stop serving `{zone}`. Cancel it only after the wait of `restore-ttl` has passed.",
+                "旧 DNS ホスト（{old_ns}）は `{zone}` の応答を停止できます。`restore-ttl` の待ち時間が過ぎてから解約してください。"
             )
         };
         let (wait_reason, wait_reason_ja) = both!("the last step", "最後の手順");
         let (verify, verify_ja) = both!(
-            "nothing in DNS: the old servers' query logs show no more queries for {zone}",
-            "DNS 上の確認はありません。旧サーバーのクエリログに {zone} への問い合わせがなくなっていること"
+            "nothing in DNS: the old servers' query logs show no more queries for `{zone}`",
+            "DNS 上の確認はありません。旧サーバーのクエリログに `{zone}` への問い合わせがなくなっていること"
         );
         let (rollback, rollback_ja) = both!(
             "none by the operator: the old host would have to load the zone again, and the delegation be switched back",
@@ -1336,7 +1387,10 @@ impl<'a> Builder<'a> {
 }
 
 fn ttl_in(rrs: &[Rr], owner: NameRef<'_>, rtype: RType) -> Option<u32> {
-    rrs.iter().filter(|r| r.is(owner, rtype)).map(|r| r.ttl).max()
+    rrs.iter()
+        .filter(|r| r.is(owner, rtype))
+        .map(|r| r.ttl)
+        .max()
 }
 
 fn soa_ttl(rrs: &[Rr], apex: NameRef<'_>) -> u32 {

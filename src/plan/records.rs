@@ -105,7 +105,9 @@ pub fn apply(text: &str, diff: &str) -> Result<String, ApplyError> {
             start.saturating_sub(1)
         };
         if first < next || first > old.len() {
-            return err(format!("hunk at line {start} is out of order or past the end"));
+            return err(format!(
+                "hunk at line {start} is out of order or past the end"
+            ));
         }
         for l in &old[next..first] {
             out.push_str(l);
@@ -179,8 +181,18 @@ mod tests {
         let apex = name("example.jp.");
         let records = vec![
             Rr::new(&name("www.example.jp."), RType::A, 300, vec![192, 0, 2, 1]),
-            Rr::new(&apex, RType::NS, 3600, name_rdata(&name("ns1.example.net."))),
-            Rr::new(&apex, RType::MX, 3600, mx_rdata(10, &name("mx.example.net."))),
+            Rr::new(
+                &apex,
+                RType::NS,
+                3600,
+                name_rdata(&name("ns1.example.net.")),
+            ),
+            Rr::new(
+                &apex,
+                RType::MX,
+                3600,
+                mx_rdata(10, &name("mx.example.net.")),
+            ),
         ];
         assert_eq!(
             render(&apex, &records),

@@ -26,9 +26,7 @@ pub fn render(plan: &Plan, format: PlanFormat, lang: Lang, cx: &Context) -> Stri
     match format {
         PlanFormat::Text => text(plan, lang, cx),
         PlanFormat::Markdown => markdown(plan, lang, cx),
-        PlanFormat::Json => {
-            serde_json::to_string_pretty(plan).expect("a plan serialises") + "\n"
-        }
+        PlanFormat::Json => serde_json::to_string_pretty(plan).expect("a plan serialises") + "\n",
         PlanFormat::Yaml => serde_yaml::to_string(plan).expect("a plan serialises"),
     }
 }
@@ -52,6 +50,7 @@ struct Labels {
     wait: &'static str,
     rollback: &'static str,
     takes: &'static str,
+    at_once: &'static str,
     cannot: &'static str,
     note: &'static str,
     diff: &'static str,
@@ -71,6 +70,7 @@ const EN: Labels = Labels {
     wait: "Wait",
     rollback: "Rollback",
     takes: "takes effect within",
+    at_once: "at once",
     cannot: "cannot be rolled back by the operator",
     note: "Note",
     diff: "Records (the rollback is the exact reverse)",
@@ -90,6 +90,7 @@ const JA: Labels = Labels {
     wait: "待ち",
     rollback: "切り戻し",
     takes: "反映まで",
+    at_once: "即時",
     cannot: "事業者は切り戻せません",
     note: "注記",
     diff: "レコード（切り戻しはこの逆）",
@@ -123,7 +124,11 @@ fn ttl_summary(plan: &Plan, lang: Lang) -> String {
     }
     parts.push(item("negative", "否定応答", &t.negative));
     parts.push(item("DS", "DS", &t.ds));
-    parts.push(item("registry delay", "レジストリの反映", &t.registry_delay));
+    parts.push(item(
+        "registry delay",
+        "レジストリの反映",
+        &t.registry_delay,
+    ));
     parts.push(item("lowered", "切替中", &t.lowered));
     parts.join(", ")
 }
@@ -143,6 +148,7 @@ fn verify_line(step: &Step, cx: &Context) -> Option<String> {
 fn rollback_time(step: &Step, lang: Lang) -> String {
     let l = labels(lang);
     match step.rollback_seconds {
+        Some(0) => l.at_once.to_owned(),
         Some(s) => format!("{} {}", l.takes, ttl::human(s, lang)),
         None => l.cannot.to_owned(),
     }

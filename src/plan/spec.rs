@@ -357,7 +357,19 @@ fn structural(text: &str, file: FileId, e: &serde_yaml::Error, lang: Lang) -> Di
         ));
     }
     let detail = escape(message);
-    Diagnostic::new(
+    // libyaml adds where the construct it was reading began: `..., while parsing a flow
+    // sequence at line 2 column 14`.
+    let context = shown.split_once(", while parsing ").and_then(|(_, rest)| {
+        let (what, at) = rest.rsplit_once(" at line ")?;
+        let (line, column) = at.split_once(" column ")?;
+        let (line, column) = (
+            line.trim().parse::<usize>().ok()?,
+            column.trim().parse::<usize>().ok()?,
+        );
+        let offset = offset_of(text, line, column)?;
+        Some((what.to_owned(), node_span(text, file, offset)))
+    });
+    let d = Diagnostic::new(
         &r::SPEC_NOT_YAML,
         span,
         tr!(
@@ -370,7 +382,35 @@ fn structural(text: &str, file: FileId, e: &serde_yaml::Error, lang: Lang) -> Di
         lang,
         "indent with spaces, close every quote and bracket, and keep one document per file",
         "インデントは空白で、引用符と括弧はすべて閉じ、1 ファイルに 1 ドキュメントにしてください"
-    ))
+    ));
+    match context {
+        Some((what, span)) => {
+            let what = escape(&what);
+            d.label(
+                span,
+                tr!(
+                    lang,
+                    "while reading {what} that starts here",
+                    "ここから始まる {what} の読み込み中"
+                ),
+            )
+        }
+        None => d,
+    }
+}
+
+/// The byte offset of a 1-based line and column (columns in characters), as libyaml counts.
+fn offset_of(text: &str, line: usize, column: usize) -> Option<usize> {
+    let mut start = 0;
+    for _ in 1..line {
+        start += text[start..].find('\n')? + 1;
+    }
+    let rest = &text[start..];
+    let within = rest
+        .char_indices()
+        .nth(column.checked_sub(1)?)
+        .map_or(rest.len(), |(i, _)| i);
+    Some(start + within)
 }
 
 fn backticked(text: &str) -> Option<String> {
@@ -468,7 +508,10 @@ impl Checker<'_> {
         }
         let mut distinct: Vec<&OwnedName> = Vec::new();
         for ns in &nameservers {
-            if !distinct.iter().any(|d| d.as_ref().eq_ignore_case(ns.name.as_ref())) {
+            if !distinct
+                .iter()
+                .any(|d| d.as_ref().eq_ignore_case(ns.name.as_ref()))
+            {
                 distinct.push(&ns.name);
             }
         }
@@ -479,11 +522,19 @@ impl Checker<'_> {
                 Diagnostic::new(
                     &r::SPEC_TOO_FEW_NAMESERVERS,
                     span,
-                    tr!(
-                        lang,
-                        "{n} distinct nameserver(s); a delegation needs at least two",
-                        "異なるネームサーバーが {n} つです。委任には 2 つ以上必要です"
-                    ),
+                    if n == 0 {
+                        tr!(
+                            lang,
+                            "no nameserver; a delegation needs at least two",
+                            "ネームサーバーがありません。委任には 2 つ以上必要です"
+                        )
+                    } else {
+                        tr!(
+                            lang,
+                            "only one distinct nameserver; a delegation needs at least two",
+                            "異なるネームサーバーが 1 つだけです。委任には 2 つ以上必要です"
+                        )
+                    },
                 )
                 .help(tr!(
                     lang,
@@ -606,7 +657,11 @@ impl Checker<'_> {
                 Seg::Index(i),
                 Seg::Key("exchange"),
             ];
-            match self.target(&entry.exchange, &path, tr!(lang, "MX exchange", "MX の宛先")) {
+            match self.target(
+                &entry.exchange,
+                &path,
+                tr!(lang, "MX exchange", "MX の宛先"),
+            ) {
                 Some(name) => mx.push((entry.preference, name)),
                 None => ok = false,
             }
@@ -669,7 +724,11 @@ impl Checker<'_> {
         let autodiscover = match &m.autodiscover {
             Some(a) => {
                 let path = [Seg::Key("mail"), Seg::Key("autodiscover")];
-                let name = self.target(a, &path, tr!(lang, "autodiscover target", "autodiscover の宛先"));
+                let name = self.target(
+                    a,
+                    &path,
+                    tr!(lang, "autodiscover target", "autodiscover の宛先"),
+                );
                 ok &= name.is_some();
                 name
             }
@@ -832,7 +891,30 @@ fn node_span(text: &str, file: FileId, start: usize) -> Span {
             }
             end
         }
-        Some('[' | '{') | None => line.len().min(1),
+        Some('[' | '{') => {
+            // To the matching bracket on the same line, else the bracket alone.
+            let mut depth = 0i32;
+            let mut quote: Option<char> = None;
+            let mut end = 1;
+            for (i, c) in line.char_indices() {
+                match (quote, c) {
+                    (Some(q), c) if c == q => quote = None,
+                    (Some(_), _) => {}
+                    (None, '"' | '\'') => quote = Some(c),
+                    (None, '[' | '{') => depth += 1,
+                    (None, ']' | '}') => {
+                        depth -= 1;
+                        if depth == 0 {
+                            end = i + 1;
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            end
+        }
+        None => 0,
         Some(_) => {
             let line_start = text[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
             let before = &text[line_start..start];
@@ -1084,7 +1166,9 @@ ttl:
 
     #[test]
     fn structural_errors_carry_the_library_position() {
-        let p = positions("zone: example.co.jp\nnameservers: [a.example., b.example.]\nttl:\n  lowerd: 300\n");
+        let p = positions(
+            "zone: example.co.jp\nnameservers: [a.example., b.example.]\nttl:\n  lowerd: 300\n",
+        );
         assert_eq!(p, vec![("ZG902", 4, 3, "lowerd".into())]);
         let p = positions("zone: example.co.jp\nttl:\n  lowered: 300\n");
         assert_eq!(p[0].0, "ZG903");
@@ -1101,7 +1185,7 @@ ttl:
     #[test]
     fn a_single_nameserver_is_too_few() {
         let p = positions("zone: example.co.jp\nnameservers: [a.example., A.example.]\n");
-        assert_eq!(p, vec![("ZG909", 2, 14, "[".into())]);
+        assert_eq!(p, vec![("ZG909", 2, 14, "[a.example., A.example.]".into())]);
     }
 
     #[test]

@@ -39,7 +39,10 @@ fn zone(text: &str) -> Zone {
         &mut NoIncludes,
     );
     assert!(
-        report.diagnostics.iter().all(|d| d.severity != crate::diag::Severity::Error),
+        report
+            .diagnostics
+            .iter()
+            .all(|d| d.severity != crate::diag::Severity::Error),
         "{:?}",
         report.diagnostics
     );
@@ -110,7 +113,14 @@ fn steps_come_in_order_and_remove_ds_only_with_a_ds() {
     let live = plan_with(JP_ZONE, SPEC, Some(&observed));
     assert!(live.step(StepId::RemoveDs).is_some());
     let ds = live.step(StepId::RemoveDs).unwrap();
-    assert!(ds.diff.as_deref().unwrap().contains("-example.co.jp.\t86400\tIN\tDS\t12345 13 2 AB"), "{:?}", ds.diff);
+    assert!(
+        ds.diff
+            .as_deref()
+            .unwrap()
+            .contains("-example.co.jp.\t86400\tIN\tDS\t12345 13 2 AB"),
+        "{:?}",
+        ds.diff
+    );
     let none = Observed {
         parent_ds: Some(vec![]),
         ..Observed::default()
@@ -157,7 +167,12 @@ fn waits_for_the_ds_the_ttls_and_the_mail_retry_window() {
     assert_eq!(wait(&plan, StepId::RemoveDs), 86_400 + 900);
     // The longest TTL lowered: the NS at 7200.
     assert_eq!(wait(&plan, StepId::LowerTtl), 7_200);
-    assert!(plan.step(StepId::LowerTtl).unwrap().wait_reason.contains("example.co.jp. NS"));
+    assert!(
+        plan.step(StepId::LowerTtl)
+            .unwrap()
+            .wait_reason
+            .contains("example.co.jp. NS")
+    );
     // autodiscover did not exist: the zone's negative TTL (min(SOA TTL, MINIMUM) = 600).
     assert_eq!(plan.ttls.negative, Ttl::new(600, Source::Zone));
     assert_eq!(wait(&plan, StepId::MxSwitch), 600);
@@ -173,12 +188,19 @@ fn waits_for_the_ds_the_ttls_and_the_mail_retry_window() {
 #[test]
 fn points_of_no_return() {
     let plan = plan_with(JP_ZONE, &format!("{SPEC}parent_ds: true\n"), None);
-    let pnr: Vec<&str> = plan.points_of_no_return.iter().map(|s| s.as_str()).collect();
+    let pnr: Vec<&str> = plan
+        .points_of_no_return
+        .iter()
+        .map(|s| s.as_str())
+        .collect();
     // restore-ttl too: the NS TTL goes back to 7200 s, so undoing it takes two hours.
     assert_eq!(pnr, ["ns-switch", "restore-ttl", "decommission"]);
     let ds = plan.step(StepId::RemoveDs).unwrap();
     assert_eq!(ds.rollback_seconds, Some(900 + 900));
-    assert_eq!(plan.step(StepId::Decommission).unwrap().rollback_seconds, None);
+    assert_eq!(
+        plan.step(StepId::Decommission).unwrap().rollback_seconds,
+        None
+    );
 }
 
 #[test]
@@ -197,7 +219,11 @@ fn diffs_chain_and_roll_back_exactly() {
     let text = |rrs: &[Rr]| render_records(&apex, rrs);
     let plan = build(&inputs);
     let chain = [
-        (StepId::LowerTtl, text(&b.old), text(&lowered(&b.old, &b.keys, 300))),
+        (
+            StepId::LowerTtl,
+            text(&b.old),
+            text(&lowered(&b.old, &b.keys, 300)),
+        ),
         (StepId::Provision, String::new(), text(&b.new)),
         (StepId::NsSwitch, text(&b.parent_no_ds), text(&b.parent_new)),
         (StepId::MxSwitch, text(&b.new), text(&b.switched)),
@@ -211,18 +237,42 @@ fn diffs_chain_and_roll_back_exactly() {
         assert_eq!(records::apply(&after, back).unwrap(), before, "{id}");
     }
     let mx = plan.step(StepId::MxSwitch).unwrap().diff.clone().unwrap();
-    assert!(mx.contains("-example.co.jp.\t300\tIN\tMX\t10 mail.example.co.jp."), "{mx}");
-    assert!(mx.contains("+example.co.jp.\t300\tIN\tMX\t0 example-co-jp.mail.protection.outlook.com."), "{mx}");
-    assert!(mx.contains("+autodiscover.example.co.jp.\t300\tIN\tCNAME\tautodiscover.outlook.com."), "{mx}");
-    assert!(mx.contains("\"MS=ms12345678\""), "the other TXT record stays: {mx}");
+    assert!(
+        mx.contains("-example.co.jp.\t300\tIN\tMX\t10 mail.example.co.jp."),
+        "{mx}"
+    );
+    assert!(
+        mx.contains("+example.co.jp.\t300\tIN\tMX\t0 example-co-jp.mail.protection.outlook.com."),
+        "{mx}"
+    );
+    assert!(
+        mx.contains("+autodiscover.example.co.jp.\t300\tIN\tCNAME\tautodiscover.outlook.com."),
+        "{mx}"
+    );
+    assert!(
+        mx.contains("\"MS=ms12345678\""),
+        "the other TXT record stays: {mx}"
+    );
     let ns = plan.step(StepId::NsSwitch).unwrap().diff.clone().unwrap();
-    assert!(ns.contains("-example.co.jp.\t86400\tIN\tNS\tns1.old-dns.jp."), "{ns}");
-    assert!(ns.contains("+example.co.jp.\t86400\tIN\tNS\tns1.newdns.net."), "{ns}");
+    assert!(
+        ns.contains("-example.co.jp.\t86400\tIN\tNS\tns1.old-dns.jp."),
+        "{ns}"
+    );
+    assert!(
+        ns.contains("+example.co.jp.\t86400\tIN\tNS\tns1.newdns.net."),
+        "{ns}"
+    );
     let prov = plan.step(StepId::Provision).unwrap().diff.clone().unwrap();
     assert!(prov.contains("+example.co.jp.\t3600\tIN\tSOA\tns1.newdns.net. hostmaster.example.co.jp. 1 7200 900 1209600 600"), "{prov}");
     let restore = plan.step(StepId::RestoreTtl).unwrap().diff.clone().unwrap();
-    assert!(restore.contains("+example.co.jp.\t7200\tIN\tNS\tns1.newdns.net."), "{restore}");
-    assert!(restore.contains("+autodiscover.example.co.jp.\t3600\tIN\tCNAME"), "{restore}");
+    assert!(
+        restore.contains("+example.co.jp.\t7200\tIN\tNS\tns1.newdns.net."),
+        "{restore}"
+    );
+    assert!(
+        restore.contains("+autodiscover.example.co.jp.\t3600\tIN\tCNAME"),
+        "{restore}"
+    );
 }
 
 #[test]
@@ -235,8 +285,13 @@ fn the_hash_covers_the_plan_and_only_the_plan() {
     let c = plan_with(JP_ZONE, &SPEC.replace("lowered: 300", "lowered: 600"), None);
     assert_ne!(a.sha256, c.sha256);
     // Recomputed from the JSON as a reader would: drop sha256, sort keys, compact, hash.
-    let mut v: serde_json::Value =
-        serde_json::from_str(&render::render(&a, render::PlanFormat::Json, Lang::En, &Default::default())).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&render::render(
+        &a,
+        render::PlanFormat::Json,
+        Lang::En,
+        &Default::default(),
+    ))
+    .unwrap();
     let shown = v["sha256"].as_str().unwrap().to_owned();
     v.as_object_mut().unwrap().remove("sha256");
     let digest = sha2::Sha256::digest(serde_json::to_string(&v).unwrap().as_bytes());
@@ -264,9 +319,19 @@ fn the_hash_covers_the_plan_and_only_the_plan() {
 #[test]
 fn every_text_is_in_both_languages() {
     let plan = plan_with(JP_ZONE, &format!("{SPEC}parent_ds: true\n"), None);
-    let japanese = |s: &str| s.chars().any(|c| ('\u{3040}'..='\u{30FF}').contains(&c) || ('\u{4E00}'..='\u{9FFF}').contains(&c));
+    let japanese = |s: &str| {
+        s.chars().any(|c| {
+            ('\u{3040}'..='\u{30FF}').contains(&c) || ('\u{4E00}'..='\u{9FFF}').contains(&c)
+        })
+    };
     for s in &plan.steps {
-        for t in [&s.title_ja, &s.action_ja, &s.wait_reason_ja, &s.verify_ja, &s.rollback_ja] {
+        for t in [
+            &s.title_ja,
+            &s.action_ja,
+            &s.wait_reason_ja,
+            &s.verify_ja,
+            &s.rollback_ja,
+        ] {
             assert!(japanese(t), "{}: {t}", s.id);
         }
         assert_eq!(s.notes.len(), s.notes_ja.len());
@@ -274,7 +339,12 @@ fn every_text_is_in_both_languages() {
             assert!(japanese(n), "{}: {n}", s.id);
         }
     }
-    let ja = render::render(&plan, render::PlanFormat::Text, Lang::Ja, &Default::default());
+    let ja = render::render(
+        &plan,
+        render::PlanFormat::Text,
+        Lang::Ja,
+        &Default::default(),
+    );
     assert!(!ja.contains("Lower the TTLs"), "{ja}");
 }
 
@@ -283,7 +353,10 @@ fn in_zone_nameservers_get_glue_from_the_spec() {
     let spec_text = "zone: example.co.jp\nnameservers:\n  - {name: ns1.example.co.jp., addresses: [192.0.2.53]}\n  - ns2.newdns.net.\n";
     let plan = plan_with(JP_ZONE, spec_text, None);
     let ns = plan.step(StepId::NsSwitch).unwrap().diff.clone().unwrap();
-    assert!(ns.contains("+ns1.example.co.jp.\t86400\tIN\tA\t192.0.2.53"), "{ns}");
+    assert!(
+        ns.contains("+ns1.example.co.jp.\t86400\tIN\tA\t192.0.2.53"),
+        "{ns}"
+    );
     let prov = plan.step(StepId::Provision).unwrap().diff.clone().unwrap();
     assert!(prov.contains("+ns1.example.co.jp.\t"), "{prov}");
 }

@@ -168,38 +168,37 @@ pub struct Ttls {
     pub lowered: Ttl,
 }
 
-/// A duration for people: `86400 s (1 d)`, `300 s (5 min)`.
+/// A duration for people: `86400 s (1 d)`, `87300 s (1 d 15 min)`, `300 s (5 min)`.
 pub fn human(seconds: u64, lang: crate::diag::Lang) -> String {
     use crate::diag::Lang::*;
-    let (n, en, ja) = if seconds >= 86_400 && seconds % 3_600 == 0 {
-        let d = seconds as f64 / 86_400.0;
-        return match lang {
-            En => format!("{seconds} s ({} d)", trim(d)),
-            Ja => format!("{seconds} 秒（{} 日）", trim(d)),
-        };
-    } else if seconds >= 3_600 && seconds % 60 == 0 {
-        let h = seconds as f64 / 3_600.0;
-        return match lang {
-            En => format!("{seconds} s ({} h)", trim(h)),
-            Ja => format!("{seconds} 秒（{} 時間）", trim(h)),
-        };
-    } else if seconds >= 60 && seconds % 60 == 0 {
-        (seconds / 60, "min", "分")
-    } else {
+    let units: [(u64, &str, &str); 4] = [
+        (86_400, "d", "日"),
+        (3_600, "h", "時間"),
+        (60, "min", "分"),
+        (1, "s", "秒"),
+    ];
+    let mut parts = Vec::new();
+    let mut rest = seconds;
+    for (size, en, ja) in units {
+        let n = rest / size;
+        rest %= size;
+        if n > 0 {
+            parts.push(match lang {
+                En => format!("{n} {en}"),
+                Ja => format!("{n} {ja}"),
+            });
+        }
+    }
+    if seconds < 60 {
         return match lang {
             En => format!("{seconds} s"),
             Ja => format!("{seconds} 秒"),
         };
-    };
-    match lang {
-        En => format!("{seconds} s ({n} {en})"),
-        Ja => format!("{seconds} 秒（{n} {ja}）"),
     }
-}
-
-fn trim(x: f64) -> String {
-    let s = format!("{x:.1}");
-    s.strip_suffix(".0").map(str::to_owned).unwrap_or(s)
+    match lang {
+        En => format!("{seconds} s ({})", parts.join(" ")),
+        Ja => format!("{seconds} 秒（{}）", parts.join(" ")),
+    }
 }
 
 #[cfg(test)]
@@ -210,7 +209,12 @@ mod tests {
 
     #[test]
     fn jp_second_levels_share_the_jp_figures() {
-        for zone in ["example.jp.", "example.co.jp.", "example.tokyo.jp.", "EXAMPLE.NE.JP."] {
+        for zone in [
+            "example.jp.",
+            "example.co.jp.",
+            "example.tokyo.jp.",
+            "EXAMPLE.NE.JP.",
+        ] {
             let z = OwnedName::from_text(zone).unwrap();
             assert_eq!(defaults_for(z.as_ref()).parent_ns, 86_400, "{zone}");
         }
@@ -224,9 +228,11 @@ mod tests {
     fn durations_read_well() {
         assert_eq!(human(86_400, Lang::En), "86400 s (1 d)");
         assert_eq!(human(518_400, Lang::En), "518400 s (6 d)");
-        assert_eq!(human(5_400, Lang::En), "5400 s (1.5 h)");
+        assert_eq!(human(87_300, Lang::En), "87300 s (1 d 15 min)");
+        assert_eq!(human(5_400, Lang::En), "5400 s (1 h 30 min)");
         assert_eq!(human(300, Lang::En), "300 s (5 min)");
-        assert_eq!(human(301, Lang::Ja), "301 秒");
+        assert_eq!(human(301, Lang::Ja), "301 秒（5 分 1 秒）");
+        assert_eq!(human(59, Lang::Ja), "59 秒");
         assert_eq!(human(0, Lang::En), "0 s");
     }
 }
