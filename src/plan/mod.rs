@@ -163,6 +163,46 @@ pub struct Plan {
     pub ttls: Ttls,
     pub points_of_no_return: Vec<StepId>,
     pub steps: Vec<Step>,
+    /// The records at each place between the steps, for `verify` and the tests (not part of
+    /// the JSON, which has them as diffs).
+    #[serde(skip)]
+    pub states: States,
+}
+
+/// The record sets the steps move between.
+#[derive(Clone, Debug, Default)]
+pub struct States {
+    /// The current host, today.
+    pub old: Vec<Rr>,
+    /// The current host with the TTLs lowered.
+    pub old_lowered: Vec<Rr>,
+    /// The new host as provisioned.
+    pub new: Vec<Rr>,
+    /// The new host after the mail switch.
+    pub switched: Vec<Rr>,
+    /// The new host with the TTLs restored.
+    pub restored: Vec<Rr>,
+    /// The delegation today, without its DS, and after the switch.
+    pub parent_old: Vec<Rr>,
+    pub parent_no_ds: Vec<Rr>,
+    pub parent_new: Vec<Rr>,
+    /// The RRsets that change (and run at the lowered TTL).
+    pub changing: Vec<(OwnedName, RType)>,
+}
+
+impl States {
+    /// The records before and after a step, where the step changes records.
+    pub fn around(&self, id: StepId) -> Option<(&[Rr], &[Rr])> {
+        Some(match id {
+            StepId::LowerTtl => (&self.old, &self.old_lowered),
+            StepId::RemoveDs => (&self.parent_old, &self.parent_no_ds),
+            StepId::Provision => (&[], &self.new),
+            StepId::NsSwitch => (&self.parent_no_ds, &self.parent_new),
+            StepId::MxSwitch => (&self.new, &self.switched),
+            StepId::RestoreTtl => (&self.switched, &self.restored),
+            StepId::Preflight | StepId::Decommission => return None,
+        })
+    }
 }
 
 impl Plan {
@@ -785,6 +825,17 @@ impl<'a> Builder<'a> {
                 .map(|s| s.id)
                 .collect(),
             steps,
+            states: States {
+                old_lowered: lowered(&self.old, &self.keys, self.spec.ttl.lowered),
+                old: self.old,
+                new: self.new,
+                switched: self.switched,
+                restored: self.restored,
+                parent_old: self.parent_old,
+                parent_no_ds: self.parent_no_ds,
+                parent_new: self.parent_new,
+                changing: self.keys,
+            },
         };
         plan.sha256 = plan.digest();
         plan
