@@ -346,3 +346,41 @@ proptest! {
         prop_assert_eq!(plan.step(StepId::RemoveDs).is_some(), ds);
     }
 }
+
+/// README.md shows the plan for the bundled example as the binary prints it; rerun with
+/// `ZONEGATE_BLESS=1 cargo test --test plan` after changing the planner.
+#[test]
+fn the_readme_example_is_current() {
+    let root = common::root();
+    let out = run(
+        &root,
+        &[
+            "plan",
+            "--spec",
+            "fixtures/cutover/cutover.yaml",
+            "fixtures/cutover/example.co.jp.zone",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let readme_path = root.join("README.md");
+    let readme = std::fs::read_to_string(&readme_path).unwrap();
+    let start_marker = "<!-- plan-example:";
+    let start = readme
+        .find(start_marker)
+        .expect("README has the plan example");
+    let body_start = start + readme[start..].find("```text\n").unwrap() + "```text\n".len();
+    let end = body_start
+        + readme[body_start..]
+            .find("```\n<!-- /plan-example -->")
+            .unwrap();
+    let expected = stdout(&out);
+    if std::env::var_os("ZONEGATE_BLESS").is_some() {
+        let updated = format!("{}{}{}", &readme[..body_start], expected, &readme[end..]);
+        std::fs::write(&readme_path, updated).unwrap();
+        return;
+    }
+    assert!(
+        readme[body_start..end] == expected,
+        "README.md's plan example is stale: run `ZONEGATE_BLESS=1 cargo test --test plan`"
+    );
+}

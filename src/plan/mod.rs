@@ -74,7 +74,7 @@ impl StepId {
         }
     }
 
-    pub fn from_str(text: &str) -> Option<StepId> {
+    pub fn parse(text: &str) -> Option<StepId> {
         StepId::ALL.into_iter().find(|s| s.as_str() == text)
     }
 }
@@ -324,7 +324,7 @@ pub fn cross_check(
     }
     let live = observed.is_some();
     if let Some(mail) = &spec.mail
-        && !observed.is_some_and(|o| o.current_mail.is_some())
+        && observed.is_none_or(|o| o.current_mail.is_none())
     {
         let zone_mail = mail_records(&rrs, apex);
         if same_mx(&zone_mail.mx, &target_mx(mail)) {

@@ -50,7 +50,6 @@ struct Labels {
     wait: &'static str,
     rollback: &'static str,
     takes: &'static str,
-    at_once: &'static str,
     cannot: &'static str,
     note: &'static str,
     diff: &'static str,
@@ -70,7 +69,6 @@ const EN: Labels = Labels {
     wait: "Wait",
     rollback: "Rollback",
     takes: "takes effect within",
-    at_once: "at once",
     cannot: "cannot be rolled back by the operator",
     note: "Note",
     diff: "Records (the rollback is the exact reverse)",
@@ -90,7 +88,6 @@ const JA: Labels = Labels {
     wait: "待ち",
     rollback: "切り戻し",
     takes: "反映まで",
-    at_once: "即時",
     cannot: "事業者は切り戻せません",
     note: "注記",
     diff: "レコード（切り戻しはこの逆）",
@@ -148,7 +145,6 @@ fn verify_line(step: &Step, cx: &Context) -> Option<String> {
 fn rollback_time(step: &Step, lang: Lang) -> String {
     let l = labels(lang);
     match step.rollback_seconds {
-        Some(0) => l.at_once.to_owned(),
         Some(s) => format!("{} {}", l.takes, ttl::human(s, lang)),
         None => l.cannot.to_owned(),
     }
@@ -219,11 +215,14 @@ fn text(plan: &Plan, lang: Lang, cx: &Context) -> String {
             pick(lang, &s.wait_reason, &s.wait_reason_ja)
         );
         field(&mut out, l.wait, &wait);
-        let rollback = format!(
-            "{} ({})",
-            pick(lang, &s.rollback, &s.rollback_ja),
-            rollback_time(s, lang)
-        );
+        let rollback = match s.rollback_seconds {
+            Some(0) => pick(lang, &s.rollback, &s.rollback_ja).to_owned(),
+            _ => format!(
+                "{} ({})",
+                pick(lang, &s.rollback, &s.rollback_ja),
+                rollback_time(s, lang)
+            ),
+        };
         field(&mut out, l.rollback, &rollback);
         let notes = match lang {
             Lang::En => &s.notes,
@@ -298,13 +297,21 @@ fn markdown(plan: &Plan, lang: Lang, cx: &Context) -> String {
             ttl::human(s.wait_seconds, lang),
             pick(lang, &s.wait_reason, &s.wait_reason_ja)
         );
-        let _ = writeln!(
-            out,
-            "- **{}**: {} ({})",
-            l.rollback,
-            pick(lang, &s.rollback, &s.rollback_ja),
-            rollback_time(s, lang)
-        );
+        let _ = match s.rollback_seconds {
+            Some(0) => writeln!(
+                out,
+                "- **{}**: {}",
+                l.rollback,
+                pick(lang, &s.rollback, &s.rollback_ja)
+            ),
+            _ => writeln!(
+                out,
+                "- **{}**: {} ({})",
+                l.rollback,
+                pick(lang, &s.rollback, &s.rollback_ja),
+                rollback_time(s, lang)
+            ),
+        };
         let notes = match lang {
             Lang::En => &s.notes,
             Lang::Ja => &s.notes_ja,
