@@ -1351,10 +1351,16 @@ impl<'a> Builder<'a> {
         let longest = ttl::human(longest_restored.into(), Lang::En);
         let longest_ja = ttl::human(longest_restored.into(), Lang::Ja);
         let (title, title_ja) = both!("Restore the TTLs", "TTL を戻す");
-        let (action, action_ja) = both!(
-            "At the new host, set {keys} back to {restore_en}, once `zonegate verify` holds for the switches and the mail flows.",
-            "切替の `zonegate verify` が成功しメールが流れていることを確認してから、新しいホストで {keys} を {restore_ja} に戻します。"
-        );
+        let (action, action_ja) = match self.spec.ttl.restore {
+            Some(_) => both!(
+                "At the new host, set the TTL of {keys} to {restore_en}, once `zonegate verify` holds for the switches and the mail flows.",
+                "切替の `zonegate verify` が成功しメールが流れていることを確認してから、新しいホストで {keys} の TTL を {restore_ja} にします。"
+            ),
+            None => both!(
+                "At the new host, set the TTL of {keys} back to what the zone gives them (the records below), once `zonegate verify` holds for the switches and the mail flows.",
+                "切替の `zonegate verify` が成功しメールが流れていることを確認してから、新しいホストで {keys} の TTL をゾーンに書かれた値（下のレコード）に戻します。"
+            ),
+        };
         let (verify, verify_ja) = both!(
             "the new servers answer {keys} with the restored TTLs",
             "新しいサーバーが {keys} を戻した TTL で返す"

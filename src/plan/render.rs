@@ -31,6 +31,14 @@ pub fn render(plan: &Plan, format: PlanFormat, lang: Lang, cx: &Context) -> Stri
     }
 }
 
+/// `text (aside)`, with full-width parentheses in Japanese.
+fn paren(lang: Lang, text: &str, aside: &str) -> String {
+    match lang {
+        Lang::En => format!("{text} ({aside})"),
+        Lang::Ja => format!("{text}（{aside}）"),
+    }
+}
+
 fn pick<'a>(lang: Lang, en: &'a str, ja: &'a str) -> &'a str {
     match lang {
         Lang::En => en,
@@ -105,11 +113,14 @@ fn labels(lang: Lang) -> &'static Labels {
 fn ttl_summary(plan: &Plan, lang: Lang) -> String {
     let t = &plan.ttls;
     let item = |en: &str, ja: &str, v: &ttl::Ttl| {
-        format!(
-            "{} {} ({})",
-            pick(lang, en, ja),
-            ttl::human(v.seconds.into(), lang),
-            v.source.label(lang)
+        paren(
+            lang,
+            &format!(
+                "{} {}",
+                pick(lang, en, ja),
+                ttl::human(v.seconds.into(), lang)
+            ),
+            v.source.label(lang),
         )
     };
     let mut parts = vec![
@@ -127,7 +138,7 @@ fn ttl_summary(plan: &Plan, lang: Lang) -> String {
         &t.registry_delay,
     ));
     parts.push(item("lowered", "切替中", &t.lowered));
-    parts.join(", ")
+    parts.join(pick(lang, ", ", "、"))
 }
 
 fn verify_line(step: &Step, cx: &Context) -> Option<String> {
@@ -192,13 +203,13 @@ fn text(plan: &Plan, lang: Lang, cx: &Context) -> String {
         } else {
             String::new()
         };
+        let actor = format!("{}: {}", l.actor, s.actor.label(lang));
         let _ = writeln!(
             out,
-            "\n{}. {} — {title} ({}: {}){pnr}",
+            "\n{}. {} — {}{pnr}",
             i + 1,
             s.id,
-            l.actor,
-            s.actor.label(lang)
+            paren(lang, title, &actor)
         );
         let field = |out: &mut String, name: &str, value: &str| {
             let _ = writeln!(out, "   {name}: {value}");
@@ -206,7 +217,7 @@ fn text(plan: &Plan, lang: Lang, cx: &Context) -> String {
         field(&mut out, l.action, pick(lang, &s.action, &s.action_ja));
         let mut check = pick(lang, &s.verify, &s.verify_ja).to_owned();
         if let Some(cmd) = verify_line(s, cx) {
-            let _ = write!(check, " (`{cmd}`)");
+            check = paren(lang, &check, &format!("`{cmd}`"));
         }
         field(&mut out, l.check, &check);
         let wait = format!(
@@ -216,11 +227,11 @@ fn text(plan: &Plan, lang: Lang, cx: &Context) -> String {
         );
         field(&mut out, l.wait, &wait);
         let rollback = match s.rollback_seconds {
-            Some(0) => pick(lang, &s.rollback, &s.rollback_ja).to_owned(),
-            _ => format!(
-                "{} ({})",
+            Some(0) | None => pick(lang, &s.rollback, &s.rollback_ja).to_owned(),
+            _ => paren(
+                lang,
                 pick(lang, &s.rollback, &s.rollback_ja),
-                rollback_time(s, lang)
+                &rollback_time(s, lang),
             ),
         };
         field(&mut out, l.rollback, &rollback);
@@ -287,7 +298,7 @@ fn markdown(plan: &Plan, lang: Lang, cx: &Context) -> String {
         );
         let mut check = pick(lang, &s.verify, &s.verify_ja).to_owned();
         if let Some(cmd) = verify_line(s, cx) {
-            let _ = write!(check, " (`{cmd}`)");
+            check = paren(lang, &check, &format!("`{cmd}`"));
         }
         let _ = writeln!(out, "- **{}**: {check}", l.check);
         let _ = writeln!(
@@ -298,7 +309,7 @@ fn markdown(plan: &Plan, lang: Lang, cx: &Context) -> String {
             pick(lang, &s.wait_reason, &s.wait_reason_ja)
         );
         let _ = match s.rollback_seconds {
-            Some(0) => writeln!(
+            Some(0) | None => writeln!(
                 out,
                 "- **{}**: {}",
                 l.rollback,
@@ -306,10 +317,13 @@ fn markdown(plan: &Plan, lang: Lang, cx: &Context) -> String {
             ),
             _ => writeln!(
                 out,
-                "- **{}**: {} ({})",
+                "- **{}**: {}",
                 l.rollback,
-                pick(lang, &s.rollback, &s.rollback_ja),
-                rollback_time(s, lang)
+                paren(
+                    lang,
+                    pick(lang, &s.rollback, &s.rollback_ja),
+                    &rollback_time(s, lang)
+                )
             ),
         };
         let notes = match lang {

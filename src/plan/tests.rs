@@ -360,3 +360,48 @@ fn in_zone_nameservers_get_glue_from_the_spec() {
     let prov = plan.step(StepId::Provision).unwrap().diff.clone().unwrap();
     assert!(prov.contains("+ns1.example.co.jp.\t"), "{prov}");
 }
+
+#[test]
+fn live_mail_records_are_provisioned_when_the_zone_already_has_the_new_ones() {
+    let target_zone = JP_ZONE.replace(
+        "@  IN MX 10 mail.example.co.jp.",
+        "@  IN MX 0 example-co-jp.mail.protection.outlook.com.",
+    );
+    let offline = plan_with(&target_zone, SPEC, None);
+    let mx_offline = offline
+        .step(StepId::MxSwitch)
+        .unwrap()
+        .diff
+        .clone()
+        .unwrap();
+    assert!(
+        !mx_offline.contains("-example.co.jp.\t300\tIN\tMX"),
+        "nothing to switch offline: {mx_offline}"
+    );
+    let observed = Observed {
+        current_mail: Some(MailRecords {
+            mx: vec![mx_rdata(
+                10,
+                &OwnedName::from_text("mail.example.co.jp.").unwrap(),
+            )],
+            spf: None,
+            autodiscover: Vec::new(),
+        }),
+        ..Observed::default()
+    };
+    let live = plan_with(&target_zone, SPEC, Some(&observed));
+    let prov = live.step(StepId::Provision).unwrap().diff.clone().unwrap();
+    assert!(
+        prov.contains("+example.co.jp.\t300\tIN\tMX\t10 mail.example.co.jp."),
+        "{prov}"
+    );
+    let mx = live.step(StepId::MxSwitch).unwrap().diff.clone().unwrap();
+    assert!(
+        mx.contains("-example.co.jp.\t300\tIN\tMX\t10 mail.example.co.jp."),
+        "{mx}"
+    );
+    assert!(
+        mx.contains("+example.co.jp.\t300\tIN\tMX\t0 example-co-jp.mail.protection.outlook.com."),
+        "{mx}"
+    );
+}
