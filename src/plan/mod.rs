@@ -1397,16 +1397,19 @@ impl<'a> Builder<'a> {
         let zone = escape(&self.apex.to_string()).into_owned();
         let old_ns = Self::names(&self.current_ns);
         let mail = self.spec.mail.is_some();
+        let delegation = self.ttls.parent_ns.seconds.max(self.ttls.child_ns.seconds);
+        let wait = u64::from(delegation) + if mail { ttl::MAIL_RETRY_WINDOW } else { 0 };
+        let (after, after_ja) = (ttl::human(wait, Lang::En), ttl::human(wait, Lang::Ja));
         let (title, title_ja) = both!("Decommission the old host", "旧ホストを廃止する");
         let (action, action_ja) = if mail {
             both!(
-                "The old DNS host ({old_ns}) may stop serving `{zone}`, and the old mail service may stop accepting its mail. Cancel them only after the wait of `restore-ttl` has passed.",
-                "旧 DNS ホスト（{old_ns}）は `{zone}` の応答を、旧メールサービスはそのメールの受信を停止できます。`restore-ttl` の待ち時間が過ぎてから解約してください。"
+                "The old DNS host ({old_ns}) may stop serving `{zone}`, and the old mail service may stop accepting its mail. Cancel them only after the wait of `restore-ttl` ({after}) has passed.",
+                "旧 DNS ホスト（{old_ns}）は `{zone}` の応答を、旧メールサービスはそのメールの受信を停止できます。`restore-ttl` の待ち時間（{after_ja}）が過ぎてから解約してください。"
             )
         } else {
             both!(
-                "The old DNS host ({old_ns}) may stop serving `{zone}`. Cancel it only after the wait of `restore-ttl` has passed.",
-                "旧 DNS ホスト（{old_ns}）は `{zone}` の応答を停止できます。`restore-ttl` の待ち時間が過ぎてから解約してください。"
+                "The old DNS host ({old_ns}) may stop serving `{zone}`. Cancel it only after the wait of `restore-ttl` ({after}) has passed.",
+                "旧 DNS ホスト（{old_ns}）は `{zone}` の応答を停止できます。`restore-ttl` の待ち時間（{after_ja}）が過ぎてから解約してください。"
             )
         };
         let (wait_reason, wait_reason_ja) = both!("the last step", "最後の手順");
