@@ -3,7 +3,7 @@
 
 use super::args::PlanArgs;
 use super::config;
-use crate::check::{FileReport, Verdict};
+use crate::check::{Checked, FileReport, Verdict};
 use crate::diag::{Diagnostic, Lang, Severity, escape};
 use crate::plan::{self, render, spec};
 use crate::report::{self, Format, RenderOptions, Run};
@@ -12,20 +12,19 @@ use crate::tr;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
-/// The spec and the zone, read and checked, with every finding.
-pub(super) struct Checked {
-    pub sources: Sources,
-    /// The spec's report, then the zone's.
-    pub reports: [FileReport; 2],
+/// The spec and the zone, read and checked (each with its own sources), with every finding.
+pub(super) struct PlanInputs {
+    /// The spec's, then the zone's.
+    pub files: [Checked; 2],
     pub spec: Option<spec::Spec>,
 }
 
-impl Checked {
+impl PlanInputs {
     pub fn spec_report(&self) -> &FileReport {
-        &self.reports[0]
+        &self.files[0].report
     }
     pub fn zone_report(&self) -> &FileReport {
-        &self.reports[1]
+        &self.files[1].report
     }
 }
 
@@ -88,20 +87,29 @@ pub(super) fn check_inputs(
     zone_path: &Path,
     input: &super::args::InputArgs,
     lang: Lang,
-) -> anyhow::Result<Checked> {
+) -> anyhow::Result<PlanInputs> {
     let options = config::check_options(input, lang)?;
-    let mut sources = Sources::default();
-    let (spec_report, spec) = read_spec(&mut sources, spec_path, lang)?;
+    let mut spec_sources = Sources::default();
+    let (spec_report, spec) = read_spec(&mut spec_sources, spec_path, lang)?;
+    let mut zone_sources = Sources::default();
     let zone_report = super::check::check_path(
-        &mut sources,
+        &mut zone_sources,
         zone_path,
         &options,
         input.allow_include.as_deref(),
     )
     .map_err(|e| anyhow::anyhow!("{}: {e}", escape(&zone_path.display().to_string())))?;
-    Ok(Checked {
-        sources,
-        reports: [spec_report, zone_report],
+    Ok(PlanInputs {
+        files: [
+            Checked {
+                sources: spec_sources,
+                report: spec_report,
+            },
+            Checked {
+                sources: zone_sources,
+                report: zone_report,
+            },
+        ],
         spec,
     })
 }
@@ -109,14 +117,14 @@ pub(super) fn check_inputs(
 /// Writes the findings of both files to standard error: always in `format` when it was asked
 /// for, otherwise only when there is something to say.
 pub(super) fn show_findings(
-    checked: &Checked,
+    checked: &PlanInputs,
     format: Option<Format>,
     lang: Lang,
 ) -> anyhow::Result<()> {
     let any = checked
-        .reports
+        .files
         .iter()
-        .any(|r| !r.diagnostics.is_empty() || r.overflow.iter().any(|&n| n > 0));
+        .any(|c| !c.report.diagnostics.is_empty() || c.report.overflow.iter().any(|&n| n > 0));
     if format.is_none() && !any {
         return Ok(());
     }
@@ -126,11 +134,7 @@ pub(super) fn show_findings(
     } else {
         Format::Concise
     });
-    let run = Run {
-        sources: &checked.sources,
-        files: &checked.reports,
-        errors: &[],
-    };
+    let run = Run::new(&checked.files, &[]);
     let mut err = stderr.lock();
     report::render(
         format,
@@ -151,7 +155,7 @@ pub fn run(args: &PlanArgs, lang: Lang, _color: bool) -> anyhow::Result<u8> {
     let observed: Option<plan::Observed> = None;
     if let (Some(spec), Some(zone)) = (&checked.spec, &checked.zone_report().zone) {
         let extra = plan::cross_check(
-            &checked.sources,
+            &checked.files[0].sources,
             checked.spec_report().file,
             zone,
             spec,
@@ -159,7 +163,7 @@ pub fn run(args: &PlanArgs, lang: Lang, _color: bool) -> anyhow::Result<u8> {
             lang,
         );
         if !extra.is_empty() {
-            let r = &mut checked.reports[0];
+            let r = &mut checked.files[0].report;
             let mut all = std::mem::take(&mut r.diagnostics);
             all.extend(extra);
             *r = file_report(r.file, &r.path.clone(), r.encoding.clone(), all);
