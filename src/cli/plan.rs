@@ -88,7 +88,8 @@ pub(super) fn check_inputs(
     input: &super::args::InputArgs,
     lang: Lang,
 ) -> anyhow::Result<PlanInputs> {
-    let options = config::check_options(input, lang)?;
+    let resolved = config::resolve(input, lang)?;
+    let options = resolved.options;
     let mut spec_sources = Sources::default();
     let (spec_report, spec) = read_spec(&mut spec_sources, spec_path, lang)?;
     let mut zone_sources = Sources::default();
@@ -96,7 +97,7 @@ pub(super) fn check_inputs(
         &mut zone_sources,
         zone_path,
         &options,
-        input.allow_include.as_deref(),
+        resolved.allow_include.as_deref(),
     )
     .map_err(|e| anyhow::anyhow!("{}: {e}", escape(&zone_path.display().to_string())))?;
     Ok(PlanInputs {
