@@ -29,6 +29,7 @@ pub mod cli;
 pub mod diag;
 pub mod fs;
 pub mod live;
+pub mod plan;
 pub mod policy;
 pub mod report;
 pub mod rules;

@@ -367,6 +367,61 @@ fn lang_ja_leaves_no_message_in_english() {
         .iter()
         .filter(|r| r.phase != Phase::Live && !matches!(r.check, Check::Removed))
     {
+        // Cutover spec rules run through `plan`, their findings on standard error.
+        if rule.phase == Phase::Plan {
+            let file = format!("{}.yaml", rule.code);
+            if !dir.join(&file).exists() {
+                problems.push(format!("{}: no fixture", rule.code));
+                continue;
+            }
+            let plan = |format: &str| {
+                zonegate()
+                    .current_dir(&dir)
+                    .args([
+                        "plan",
+                        "--lang",
+                        "ja",
+                        "--findings-format",
+                        format,
+                        "--spec",
+                    ])
+                    .args([file.as_str(), "plan.zone"])
+                    .output()
+                    .unwrap()
+            };
+            let out = plan("json");
+            let json: serde_json::Value = serde_json::Deserializer::from_slice(&out.stderr)
+                .into_iter()
+                .next()
+                .and_then(Result::ok)
+                .unwrap_or_default();
+            let outside = |t: &str| t.split('`').step_by(2).collect::<Vec<_>>().concat();
+            for d in json["files"][0]["diagnostics"]
+                .as_array()
+                .into_iter()
+                .flatten()
+            {
+                for field in ["message", "help"] {
+                    if let Some(text) = d[field].as_str()
+                        && !has_japanese(&outside(text))
+                    {
+                        problems.push(format!("{file}: {} {field}: {text}", d["code"]));
+                    }
+                }
+            }
+            let text = String::from_utf8_lossy(&plan("full").stderr).into_owned();
+            for english in ["= help:", "= note:", "error[", "warning[", "info["] {
+                if text.contains(english) {
+                    problems.push(format!("{file}: full output has `{english}`"));
+                }
+            }
+            for line in text.lines().rev().take(2) {
+                if !has_japanese(line) {
+                    problems.push(format!("{file}: last lines: {line}"));
+                }
+            }
+            continue;
+        }
         // The fixture that triggers the rule, whatever its format (see tests/rules.rs).
         let Some(file) = ["zone", "csv", "tsv", "xlsx"]
             .iter()

@@ -6,6 +6,9 @@
 //! Rules about record tables use `CODE.csv`, `CODE.tsv` or `CODE.xlsx` instead; the workbooks
 //! are written by `common::generate_workbook_fixtures` with rust_xlsxwriter, not committed from
 //! elsewhere.
+//! Rules of the plan phase (ZG9xx) are about the cutover spec: their fixtures are `CODE.yaml`
+//! and `CODE.ok.yaml`, run as `zonegate plan --spec CODE.yaml ZONE`, where ZONE is
+//! `CODE.plan.zone` if there is one, else `plan.zone`; the findings come from standard error.
 //! Rules of the live phase are exercised against real servers in `tests/live.rs` instead.
 
 mod common;
@@ -13,8 +16,60 @@ mod common;
 use common::{codes, fixture_args, fixtures, run, stdout};
 use zonegate::rules::{Check, Phase, registry::RULES};
 
+/// The zone a spec fixture is planned against.
+fn plan_zone(file: &str) -> String {
+    let code = &file[..5];
+    let own = format!("{code}.plan.zone");
+    if fixtures().join("rules").join(&own).exists() {
+        own
+    } else {
+        "plan.zone".into()
+    }
+}
+
+/// `zonegate plan` on a spec fixture, findings in `format` on standard error.
+fn plan_findings(file: &str, format: &str) -> std::process::Output {
+    let dir = fixtures().join("rules");
+    let mut args: Vec<String> = vec![
+        "plan".into(),
+        "--findings-format".into(),
+        format.into(),
+        "--spec".into(),
+        file.into(),
+    ];
+    args.extend(spec_fixture_args(&dir.join(file)));
+    args.push(plan_zone(file));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    run(&dir, &args)
+}
+
+/// Arguments a spec fixture asks for on its first line: `# zonegate-test: --force`.
+fn spec_fixture_args(path: &std::path::Path) -> Vec<String> {
+    let text = std::fs::read_to_string(path).expect("fixture readable");
+    text.lines()
+        .next()
+        .and_then(|l| l.strip_prefix("# zonegate-test:"))
+        .map(|a| a.split_whitespace().map(String::from).collect())
+        .unwrap_or_default()
+}
+
 fn check_json(file: &str) -> (serde_json::Value, std::process::Output) {
     let dir = fixtures().join("rules");
+    if file.ends_with(".yaml") {
+        let out = plan_findings(file, "json");
+        // The findings document comes first; a `zonegate: no plan` line may follow.
+        let json = serde_json::Deserializer::from_slice(&out.stderr)
+            .into_iter::<serde_json::Value>()
+            .next()
+            .and_then(Result::ok)
+            .unwrap_or_else(|| {
+                panic!(
+                    "{file}: JSON findings on standard error:\n{}",
+                    String::from_utf8_lossy(&out.stderr)
+                )
+            });
+        return (json, out);
+    }
     let mut args: Vec<String> = vec![
         "check".into(),
         "--format".into(),
@@ -47,7 +102,7 @@ fn fixture_file(code: &str, ok: bool) -> String {
             format!("{code}.{ext}")
         }
     };
-    ["zone", "csv", "tsv", "xlsx"]
+    ["zone", "csv", "tsv", "xlsx", "yaml"]
         .into_iter()
         .map(name)
         .find(|f| dir.join(f).exists())
@@ -97,6 +152,17 @@ fn rendered_findings_match_snapshots() {
     let dir = fixtures().join("rules");
     for rule in fixture_rules() {
         let file = fixture_file(rule.code, false);
+        let root = dir.canonicalize().unwrap().display().to_string();
+        let pattern = regex_escape(&root);
+        if file.ends_with(".yaml") {
+            let out = plan_findings(&file, "full");
+            let text = String::from_utf8(out.stderr).expect("UTF-8");
+            let filters = vec![(pattern.as_str(), "[FIXTURES]")];
+            insta::with_settings!({ snapshot_path => "snapshots/rules", prepend_module_to_snapshot => false, description => file.as_str(), filters => filters }, {
+                insta::assert_snapshot!(rule.code, text);
+            });
+            continue;
+        }
         let mut args: Vec<String> = vec![
             "check".into(),
             "--format".into(),
@@ -109,8 +175,6 @@ fn rendered_findings_match_snapshots() {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let out = run(&dir, &args);
         // Absolute paths differ from machine to machine; snapshots name the fixture folder.
-        let root = dir.canonicalize().unwrap().display().to_string();
-        let pattern = regex_escape(&root);
         let filters = vec![(pattern.as_str(), "[FIXTURES]")];
         insta::with_settings!({ snapshot_path => "snapshots/rules", prepend_module_to_snapshot => false, description => file.as_str(), filters => filters }, {
             insta::assert_snapshot!(rule.code, stdout(&out));

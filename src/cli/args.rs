@@ -39,6 +39,40 @@ pub enum Command {
     Rules(RulesArgs),
     /// Print a rule's documentation
     Explain(ExplainArgs),
+    /// Plan a cutover to a new DNS host: ordered steps with waits, checks, rollbacks and diffs
+    #[command(after_help = PLAN_EXIT_CODES)]
+    Plan(PlanArgs),
+}
+
+pub const PLAN_EXIT_CODES: &str = "\
+Exit codes:
+  0  the plan was printed
+  1  no plan: the spec has errors, the zone has errors (without --force), or the plan's
+     SHA-256 is not --expect-sha256
+  2  usage error, or a file could not be read";
+
+#[derive(Args, Debug)]
+pub struct PlanArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// The cutover spec (YAML; the schema is in README.md)
+    #[arg(long, value_name = "FILE")]
+    pub spec: PathBuf,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = crate::plan::render::PlanFormat::Text)]
+    pub format: crate::plan::render::PlanFormat,
+    /// Plan even though the zone has errors (the plan says so, and its hash differs)
+    #[arg(long)]
+    pub force: bool,
+    /// Print no plan and exit 1 unless the plan's SHA-256 is this one (the reviewed plan)
+    #[arg(long, value_name = "HEX")]
+    pub expect_sha256: Option<String>,
+    /// How findings about the spec and the zone are written to standard error [default: full on a terminal, concise otherwise, and only when there are findings]
+    #[arg(long, value_enum)]
+    pub findings_format: Option<Format>,
+    /// The zone file to move
+    #[arg(value_name = "ZONE")]
+    pub zone: PathBuf,
 }
 
 #[derive(Args, Debug, Clone)]

@@ -7,6 +7,7 @@ pub mod args;
 mod check;
 mod config;
 mod fmt;
+mod plan;
 mod rules;
 
 use args::{Cli, Command};
@@ -32,6 +33,7 @@ pub fn run() -> ExitCode {
         Command::Fmt(args) => fmt::run(args, lang),
         Command::Rules(args) => rules::list(args, lang),
         Command::Explain(args) => rules::explain(args, lang),
+        Command::Plan(args) => plan::run(args, lang, color),
     };
     match result {
         Ok(code) => ExitCode::from(code),

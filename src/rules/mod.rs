@@ -12,6 +12,7 @@ pub mod docs;
 pub mod live;
 pub mod mail;
 pub mod names;
+pub mod plan;
 pub mod policy;
 pub mod registry;
 pub mod rrset;
@@ -39,6 +40,8 @@ pub enum Phase {
     Zone,
     /// Against live DNS (`check --live`).
     Live,
+    /// The cutover spec, and the spec against the zone (`zonegate plan`).
+    Plan,
 }
 
 impl Phase {
@@ -48,6 +51,7 @@ impl Phase {
             Phase::Syntax => "syntax",
             Phase::Zone => "zone",
             Phase::Live => "live",
+            Phase::Plan => "plan",
         }
     }
 }

@@ -7,6 +7,7 @@ use super::delegation as d;
 use super::live as l;
 use super::mail as m;
 use super::names as n;
+use super::plan as pl;
 use super::policy as p;
 use super::rrset as rr;
 use super::structure as st;
@@ -201,6 +202,21 @@ pub static RULES: &[&Rule] = &[
     &l::LIVE_SPF_VOID_LOOKUPS,
     &l::LIVE_SPF_INCLUDE_WITHOUT_RECORD,
     &l::DS_AT_PARENT,
+    // Cutover plan: the spec, and the spec against the zone.
+    &pl::SPEC_NOT_YAML,
+    &pl::SPEC_UNKNOWN_FIELD,
+    &pl::SPEC_MISSING_FIELD,
+    &pl::SPEC_WRONG_TYPE,
+    &pl::SPEC_INVALID_NAME,
+    &pl::SPEC_RELATIVE_NAME,
+    &pl::SPEC_TTL_OUT_OF_RANGE,
+    &pl::SPEC_INVALID_SPF,
+    &pl::SPEC_TOO_FEW_NAMESERVERS,
+    &pl::SPEC_INVALID_ADDRESS,
+    &pl::SPEC_ZONE_MISMATCH,
+    &pl::NAMESERVER_ADDRESS_MISSING,
+    &pl::MAIL_ALREADY_SWITCHED,
+    &pl::CURRENT_DELEGATION_UNKNOWN,
 ];
 
 #[cfg(test)]
