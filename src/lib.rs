@@ -35,4 +35,5 @@ pub mod report;
 pub mod rules;
 pub mod source;
 pub mod table;
+pub mod verify;
 pub mod zone;

@@ -42,6 +42,60 @@ pub enum Command {
     /// Plan a cutover to a new DNS host: ordered steps with waits, checks, rollbacks and diffs
     #[command(after_help = PLAN_EXIT_CODES)]
     Plan(PlanArgs),
+    /// Check in live DNS whether a step of a cutover plan holds (uses the network)
+    #[command(after_help = VERIFY_EXIT_CODES)]
+    Verify(VerifyArgs),
+}
+
+pub const VERIFY_EXIT_CODES: &str = "\
+Exit codes:
+  0  the step holds
+  1  the step does not hold yet (with --wait: not before --timeout)
+  2  usage error, a file could not be read, or the spec or zone has errors";
+
+#[derive(Args, Debug)]
+pub struct VerifyArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// The cutover spec (YAML)
+    #[arg(long, value_name = "FILE")]
+    pub spec: PathBuf,
+    /// The step to check: lower-ttl, remove-ds, provision, ns-switch, mx-switch, restore-ttl
+    #[arg(long, value_name = "ID")]
+    pub step: String,
+    /// Check again until the step holds or --timeout passes
+    #[arg(long)]
+    pub wait: bool,
+    /// How long --wait keeps checking (`30m`, `48h`)
+    #[arg(long, value_name = "D", default_value = "1h", requires = "wait")]
+    pub timeout: String,
+    /// Time between checks with --wait
+    #[arg(long, value_name = "D", default_value = "30s", requires = "wait")]
+    pub interval: String,
+    /// Resolver for the resolver's view, the servers' addresses and the parent [default: the system's, from /etc/resolv.conf]
+    #[arg(long, value_name = "ADDR[:PORT]")]
+    pub resolver: Option<String>,
+    /// Time allowed for one attempt of one query
+    #[arg(long, value_name = "D", default_value = "2s")]
+    pub query_timeout: String,
+    /// Further attempts after a query times out
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    pub retries: u32,
+    /// Port of servers whose addresses are looked up (not given in the spec)
+    #[arg(long, value_name = "PORT", default_value_t = 53)]
+    pub port: u16,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = VerifyFormat::Text)]
+    pub format: VerifyFormat,
+    /// The zone file (needed for lower-ttl, provision and restore-ttl)
+    #[arg(value_name = "ZONE")]
+    pub zone: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum VerifyFormat {
+    Text,
+    Json,
 }
 
 pub const PLAN_EXIT_CODES: &str = "\

@@ -9,6 +9,7 @@ mod config;
 mod fmt;
 mod plan;
 mod rules;
+mod verify;
 
 use args::{Cli, Command};
 use clap::Parser;
@@ -34,6 +35,7 @@ pub fn run() -> ExitCode {
         Command::Rules(args) => rules::list(args, lang),
         Command::Explain(args) => rules::explain(args, lang),
         Command::Plan(args) => plan::run(args, lang, color),
+        Command::Verify(args) => verify::run(args, lang),
     };
     match result {
         Ok(code) => ExitCode::from(code),
