@@ -801,3 +801,78 @@ mod tests {
         );
     }
 }
+
+/// What `plan --live` measures: the TTLs the waits come from, the delegation and its DS at the
+/// parent, and the mail records the current servers serve. What cannot be measured stays
+/// `None`, and the plan falls back to the zone or the registry table (and says so).
+pub async fn observe(session: &Session, spec: &Spec) -> (crate::plan::Observed, Vec<String>) {
+    use crate::plan::{MailRecords, Observed};
+    let apex = spec.zone.as_ref();
+    let found = session.discover(apex).await;
+    let ttls = session.measure_ttls(apex, &found).await;
+    let mut notes: Vec<String> = found.gaps.iter().map(|g| g.why.clone()).collect();
+    let delegation = found.delegation.as_ref().filter(|d| !d.not_delegated);
+    let current_ns = delegation.map(|d| d.ns.clone()).filter(|ns| !ns.is_empty());
+    let parent_ds = delegation.and_then(|d| match &d.ds_error {
+        None => Some(d.ds.iter().map(|r| r.rdata.clone()).collect()),
+        Some(e) => {
+            notes.push(format!("DS at the parent: {e}"));
+            None
+        }
+    });
+    // Today's mail records, from the first current server that answers authoritatively.
+    let mut current_mail = None;
+    if spec.mail.is_some() {
+        let mut ad = vec![12u8];
+        ad.extend_from_slice(b"autodiscover");
+        ad.extend_from_slice(apex.wire());
+        let ad = OwnedName::from_wire(ad).unwrap_or_else(|| apex.to_owned());
+        for (_, addr) in found.addresses() {
+            let Ok(mx) = session.query(addr, apex, RType::MX).await else {
+                continue;
+            };
+            if !mx.authoritative() {
+                continue;
+            }
+            let mut mail = MailRecords {
+                mx: mx.rrset(apex, RType::MX).map(|r| r.rdata.clone()).collect(),
+                ..MailRecords::default()
+            };
+            if let Ok(txt) = session.query(addr, apex, RType::TXT).await {
+                mail.spf = txt
+                    .rrset(apex, RType::TXT)
+                    .map(|r| r.rdata.clone())
+                    .find(|d| {
+                        let t = crate::zone::rdata::view::joined_text(d)
+                            .unwrap_or_default()
+                            .to_ascii_lowercase();
+                        t == b"v=spf1" || t.starts_with(b"v=spf1 ")
+                    });
+            }
+            for t in [RType::CNAME, RType::A, RType::AAAA] {
+                if let Ok(r) = session.query(addr, ad.as_ref(), t).await {
+                    mail.autodiscover
+                        .extend(r.rrset(ad.as_ref(), t).map(|r| (t, r.rdata.clone())));
+                }
+                if mail.autodiscover.iter().any(|(t, _)| *t == RType::CNAME) {
+                    break;
+                }
+            }
+            current_mail = Some(mail);
+            break;
+        }
+    }
+    (
+        Observed {
+            parent_ns_ttl: ttls.parent_ns,
+            child_ns_ttl: ttls.child_ns,
+            mx_ttl: ttls.mx,
+            negative_ttl: ttls.soa_negative,
+            ds_ttl: ttls.ds,
+            current_ns,
+            parent_ds,
+            current_mail,
+        },
+        notes,
+    )
+}

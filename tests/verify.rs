@@ -444,3 +444,85 @@ async fn the_command_exits_1_then_0() {
     );
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// `plan --live`: the waits come from the TTLs the servers serve, marked measured, and the
+/// delegation and mail records are today's.
+#[tokio::test(flavor = "multi_thread")]
+async fn plan_live_measures_the_ttls() {
+    let (lab, addrs) = world(&State {
+        ds: true,
+        ..before_switch()
+    })
+    .await;
+    let (spec, _) = the_plan(lab.port);
+    let session = session(&lab, &addrs);
+    let (observed, _) = verify::observe(&session, &spec).await;
+    assert_eq!(observed.parent_ns_ttl, Some(86400));
+    assert_eq!(observed.child_ns_ttl, Some(7200));
+    assert_eq!(observed.mx_ttl, Some(3600));
+    assert_eq!(observed.negative_ttl, Some(300));
+    assert_eq!(observed.parent_ds.as_ref().map(Vec::len), Some(1));
+    let ns: Vec<String> = observed
+        .current_ns
+        .iter()
+        .flatten()
+        .map(|n| n.to_string())
+        .collect();
+    assert_eq!(ns, ["ns1.old.test.", "ns2.old.test."]);
+    assert_eq!(observed.current_mail.as_ref().unwrap().mx.len(), 1);
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("example.test.zone"), ZONE).unwrap();
+    std::fs::write(dir.path().join("cutover.yaml"), spec_text(lab.port)).unwrap();
+    let (resolver, port) = (addrs[4].to_string(), lab.port.to_string());
+    let path = dir.path().to_path_buf();
+    let out = tokio::task::spawn_blocking(move || {
+        common::run(
+            &path,
+            &[
+                "plan",
+                "--live",
+                "--resolver",
+                &resolver,
+                "--port",
+                &port,
+                "--timeout",
+                "400ms",
+                "--retries",
+                "1",
+                "--format",
+                "json",
+                "--spec",
+                "cutover.yaml",
+                "example.test.zone",
+            ],
+        )
+    })
+    .await
+    .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["live"], true);
+    assert_eq!(json["ttls"]["parent_ns"]["source"], "measured");
+    assert_eq!(json["ttls"]["negative"]["seconds"], 300);
+    // The parent has a DS, so the plan removes it, and shows the record.
+    let ds = json["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "remove-ds")
+        .expect("remove-ds");
+    assert!(
+        ds["diff"]
+            .as_str()
+            .unwrap()
+            .contains("-example.test.\t86400\tIN\tDS\t12345 13 2"),
+        "{ds}"
+    );
+    drop(lab);
+}

@@ -124,6 +124,8 @@ pub struct PlanArgs {
     /// How findings about the spec and the zone are written to standard error [default: full on a terminal, concise otherwise, and only when there are findings]
     #[arg(long, value_enum)]
     pub findings_format: Option<Format>,
+    #[command(flatten)]
+    pub live: LiveArgs,
     /// The zone file to move
     #[arg(value_name = "ZONE")]
     pub zone: PathBuf,

@@ -153,7 +153,12 @@ pub(super) fn show_findings(
 
 pub fn run(args: &PlanArgs, lang: Lang, _color: bool) -> anyhow::Result<u8> {
     let mut checked = check_inputs(&args.spec, &args.zone, &args.input, lang)?;
-    let observed: Option<plan::Observed> = None;
+    let observed = if args.live.live {
+        Some(observe(args, checked.spec.as_ref(), lang)?)
+    } else {
+        None
+    };
+    let observed = observed.flatten();
     if let (Some(spec), Some(zone)) = (&checked.spec, &checked.zone_report().zone) {
         let extra = plan::cross_check(
             &checked.files[0].sources,
@@ -238,6 +243,44 @@ pub fn run(args: &PlanArgs, lang: Lang, _color: bool) -> anyhow::Result<u8> {
     out.write_all(render::render(&plan, args.format, lang, &cx).as_bytes())?;
     out.flush()?;
     Ok(super::ACCEPTED)
+}
+
+/// `--live`: measures what the plan waits on. `None` when the spec did not read.
+fn observe(
+    args: &PlanArgs,
+    spec: Option<&spec::Spec>,
+    lang: Lang,
+) -> anyhow::Result<Option<plan::Observed>> {
+    let Some(spec) = spec else { return Ok(None) };
+    let options = config::live_options(&args.live)?;
+    let log: Option<Box<dyn Write + Send>> = match &args.live.query_log {
+        Some(path) => Some(Box::new(std::io::BufWriter::new(
+            std::fs::File::create(path).map_err(|e| {
+                anyhow::anyhow!("--query-log {}: {e}", escape(&path.display().to_string()))
+            })?,
+        ))),
+        None => None,
+    };
+    let runtime = crate::live::runtime()?;
+    let (observed, notes) = runtime.block_on(async {
+        let session = crate::live::Session::new(options, log);
+        let result = crate::verify::observe(&session, spec).await;
+        session.progress.finish();
+        session.client.flush_log();
+        result
+    });
+    for n in notes {
+        let n = escape(&n);
+        eprintln!(
+            "{}",
+            tr!(
+                lang,
+                "zonegate: --live: {n}; the plan assumes what it could not measure",
+                "zonegate: --live: {n}。測定できなかった値は仮定値を使います"
+            )
+        );
+    }
+    Ok(Some(observed))
 }
 
 /// A path as a shell word: quoted unless it is plain, escaped for the terminal.
