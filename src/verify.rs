@@ -779,29 +779,6 @@ pub fn render_text(outcome: &Outcome, zone: &str, lang: Lang) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn spf_must_be_the_only_policy() {
-        let want = txt_rdata("v=spf1 include:spf.protection.outlook.com -all");
-        let other = txt_rdata("MS=ms123");
-        assert_eq!(spf_verdict(&[want.clone(), other.clone()], &want), None);
-        let old = txt_rdata("v=spf1 mx -all");
-        assert!(spf_verdict(&[want.clone(), old.clone()], &want).is_some());
-        assert_eq!(
-            spf_verdict(&[other], &want).as_deref(),
-            Some("no SPF record")
-        );
-        assert!(
-            spf_verdict(&[old], &want)
-                .unwrap()
-                .contains("v=spf1 mx -all")
-        );
-    }
-}
-
 /// What `plan --live` measures: the TTLs the waits come from, the delegation and its DS at the
 /// parent, and the mail records the current servers serve. What cannot be measured stays
 /// `None`, and the plan falls back to the zone or the registry table (and says so).
@@ -875,4 +852,27 @@ pub async fn observe(session: &Session, spec: &Spec) -> (crate::plan::Observed, 
         },
         notes,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spf_must_be_the_only_policy() {
+        let want = txt_rdata("v=spf1 include:spf.protection.outlook.com -all");
+        let other = txt_rdata("MS=ms123");
+        assert_eq!(spf_verdict(&[want.clone(), other.clone()], &want), None);
+        let old = txt_rdata("v=spf1 mx -all");
+        assert!(spf_verdict(&[want.clone(), old.clone()], &want).is_some());
+        assert_eq!(
+            spf_verdict(&[other], &want).as_deref(),
+            Some("no SPF record")
+        );
+        assert!(
+            spf_verdict(&[old], &want)
+                .unwrap()
+                .contains("v=spf1 mx -all")
+        );
+    }
 }
