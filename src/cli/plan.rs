@@ -153,12 +153,14 @@ pub(super) fn show_findings(
 
 pub fn run(args: &PlanArgs, lang: Lang, _color: bool) -> anyhow::Result<u8> {
     let mut checked = check_inputs(&args.spec, &args.zone, &args.input, lang)?;
-    let observed = if args.live.live {
-        Some(observe(args, checked.spec.as_ref(), lang)?)
+    // The network only when a plan can come of it.
+    let plannable = checked.zone_report().zone.is_some()
+        && (args.force || checked.zone_report().count(Severity::Error) == 0);
+    let observed = if args.live.live && plannable {
+        observe(args, checked.spec.as_ref(), lang)?
     } else {
         None
     };
-    let observed = observed.flatten();
     if let (Some(spec), Some(zone)) = (&checked.spec, &checked.zone_report().zone) {
         let extra = plan::cross_check(
             &checked.files[0].sources,
