@@ -534,3 +534,36 @@ fn damaged_xls_records_are_reported_not_panicked_on() {
     assert_eq!(code, 1);
     assert!(has(&json, "ZG067"), "{json}");
 }
+
+/// The `.xls` seeds of the fuzz target (`fuzz/seeds/xls/`) are written here, so they stay
+/// workbooks this writer makes; rewritten only when they differ, so a clean run changes nothing.
+#[test]
+fn xls_fuzz_seeds_are_current() {
+    let dir = common::root().join("fuzz/seeds/xls");
+    std::fs::create_dir_all(&dir).unwrap();
+    let corners = Sheet {
+        name: "C".into(),
+        cells: vec![(0, 0, Value::Number(1.0)), (300, 20, Value::Shared(0))],
+        dimensions: Some((0, 301, 0, 21)),
+    };
+    let seeds: Vec<(&str, Vec<u8>)> = vec![
+        (
+            "table",
+            xls::table(&[
+                &["ホスト名", "タイプ", "TTL", "値"],
+                &["www", "A", "3600", "192.0.2.1"],
+                &["@", "MX", "3600", "10 mail.example.jp."],
+            ]),
+        ),
+        (
+            "sparse",
+            xls::compound_file(&xls::workbook_stream(&[corners], &["host"]), |_| {}),
+        ),
+    ];
+    for (name, bytes) in seeds {
+        let path = dir.join(name);
+        if std::fs::read(&path).ok().as_deref() != Some(&bytes[..]) {
+            std::fs::write(&path, &bytes).unwrap();
+        }
+    }
+}
