@@ -480,8 +480,12 @@ fn xls_sector_chains_that_loop_or_repeat_are_refused() {
         dimensions: None,
     };
     // The Workbook stream's second sector leads back to its first: calamine would copy the two
-    // sectors over and over until it had as many bytes as the directory entry claims.
-    let looped = xls::compound_file(&xls::workbook_stream(&[sheet()], &[]), |fat| fat[3] = 2);
+    // sectors over and over until it had as many bytes as the directory entry claims: 4 GB.
+    let looped = xls::compound_file_claiming(
+        &xls::workbook_stream(&[sheet()], &[]),
+        Some(u32::MAX),
+        |fat| fat[3] = 2,
+    );
     let (code, json) = xls_verdict("loop.xls", &looped);
     assert_eq!(code, 1);
     assert!(has(&json, "ZG067"), "{json}");
@@ -500,13 +504,17 @@ fn xls_sector_chains_that_loop_or_repeat_are_refused() {
 
 #[test]
 fn xls_many_sheets_over_the_same_records_are_refused() {
-    // 50,000 BoundSheet entries for one sheet's records: calamine parses it 50,000 times.
-    let sheets: Vec<Sheet> = (0..50_000)
+    // 20,000 BoundSheet entries for one sheet of 20,000 cells: calamine would parse it 20,000
+    // times and keep every copy (12.8 GB).
+    let mut sheets: Vec<Sheet> = (0..20_000)
         .map(|i| Sheet {
             name: format!("s{i}"),
             cells: vec![],
             dimensions: None,
         })
+        .collect();
+    sheets[0].cells = (0..20_000u32)
+        .map(|i| ((i / 20) as u16, (i % 20) as u16, Value::Number(1.0)))
         .collect();
     let mut stream = xls::workbook_stream(&sheets, &[]);
     // Point every sheet at the first one's substream.

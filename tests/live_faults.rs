@@ -32,12 +32,17 @@ mail IN A   192.0.2.25
 ";
 
 fn live_available() -> bool {
-    let out = common::zonegate().args(["check", "--help"]).output().unwrap();
+    let out = common::zonegate()
+        .args(["check", "--help"])
+        .output()
+        .unwrap();
     let help = String::from_utf8_lossy(&out.stdout);
     if help.contains("--live") {
         true
     } else {
-        eprintln!("check --live is not in this build (issue 4 not merged): live fault tests not run");
+        eprintln!(
+            "check --live is not in this build (issue 4 not merged): live fault tests not run"
+        );
         false
     }
 }
@@ -171,7 +176,8 @@ fn serve(fault: Fault) -> Server {
     };
     {
         let running = running.clone();
-        udp.set_read_timeout(Some(Duration::from_millis(50))).unwrap();
+        udp.set_read_timeout(Some(Duration::from_millis(50)))
+            .unwrap();
         std::thread::spawn(move || {
             let mut seed = 0x9E37_79B9_7F4A_7C15u64;
             let mut buf = [0u8; 65_535];
@@ -274,10 +280,7 @@ fn check_live(server: &Server, fault: Fault) -> (i32, serde_json::Value) {
     let mut stderr = String::new();
     child.stdout.unwrap().read_to_string(&mut stdout).unwrap();
     child.stderr.unwrap().read_to_string(&mut stderr).unwrap();
-    assert!(
-        !stderr.contains("panicked"),
-        "{fault:?}: a panic: {stderr}"
-    );
+    assert!(!stderr.contains("panicked"), "{fault:?}: a panic: {stderr}");
     let code = status
         .code()
         .unwrap_or_else(|| panic!("{fault:?}: killed by a signal: {stderr}"));

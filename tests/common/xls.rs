@@ -160,6 +160,15 @@ fn dir_entry(name: &str, typ: u8, child: u32, start: u32, size: u32) -> [u8; 128
 /// An OLE compound file holding `stream` as "Workbook" (padded to 4096 bytes, so it lives in
 /// regular sectors). `fat_hook` may rewrite the allocation table before it is written.
 pub fn compound_file(stream: &[u8], fat_hook: impl FnOnce(&mut Vec<u32>)) -> Vec<u8> {
+    compound_file_claiming(stream, None, fat_hook)
+}
+
+/// Like [`compound_file`], with the Workbook's directory entry claiming `claimed` bytes.
+pub fn compound_file_claiming(
+    stream: &[u8],
+    claimed: Option<u32>,
+    fat_hook: impl FnOnce(&mut Vec<u32>),
+) -> Vec<u8> {
     let mut stream = stream.to_vec();
     if stream.len() < 4096 {
         stream.resize(4096, 0);
@@ -207,7 +216,8 @@ pub fn compound_file(stream: &[u8], fat_hook: impl FnOnce(&mut Vec<u32>)) -> Vec
     }
     let mut dir_sector = Vec::new();
     dir_sector.extend_from_slice(&dir_entry("Root Entry", 5, 1, END, 0));
-    dir_sector.extend_from_slice(&dir_entry("Workbook", 2, FREE, first, stream.len() as u32));
+    let size = claimed.unwrap_or(stream.len() as u32);
+    dir_sector.extend_from_slice(&dir_entry("Workbook", 2, FREE, first, size));
     dir_sector.resize(512, 0);
     out.extend_from_slice(&dir_sector);
     out.extend_from_slice(&stream);
