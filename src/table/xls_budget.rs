@@ -493,11 +493,11 @@ pub fn measure(bytes: &[u8]) -> Result<u64, Refusal> {
                     cost.add(CELL + 3 * r.data.len() as u64)?;
                 }
                 0x00FD => {
-                    if let (Some((row, col)), Some(i)) = (row_col(), u32_at(r.data, 6)) {
-                        if let Some(&chars) = strings.get(i as usize) {
-                            cells.add(row, col);
-                            cost.add(CELL + 3 * u64::from(chars))?;
-                        }
+                    if let (Some((row, col)), Some(i)) = (row_col(), u32_at(r.data, 6))
+                        && let Some(&chars) = strings.get(i as usize)
+                    {
+                        cells.add(row, col);
+                        cost.add(CELL + 3 * u64::from(chars))?;
                     }
                 }
                 0x00BD => {
