@@ -221,7 +221,7 @@ fn unsafe_code_is_forbidden_and_release_builds_check_overflow() {
         "Cargo.toml [profile.release] must keep overflow-checks = true"
     );
     // And in the roots themselves, so that the attribute survives a change of manifest.
-    for root in ["src/lib.rs", "fuzz/src/lib.rs"] {
+    for root in ["src/lib.rs", "src/main.rs", "fuzz/src/lib.rs"] {
         assert!(
             read(root).contains("#![forbid(unsafe_code)]"),
             "{root} must forbid unsafe code"

@@ -65,10 +65,15 @@ pub enum WorkbookError {
 
 /// Reads one sheet: `sheet` if named, else the first visible worksheet.
 pub fn read(bytes: &[u8], kind: Kind, sheet: Option<&str>) -> Result<Workbook, WorkbookError> {
-    match kind {
+    quietly(|| match kind {
         Kind::Xlsx => read_xlsx(bytes, sheet),
         Kind::Xls => read_xls(bytes, sheet),
-    }
+    })
+    .unwrap_or_else(|| {
+        Err(WorkbookError::Unreadable(
+            "the workbook is damaged (its records contradict their own lengths)".into(),
+        ))
+    })
 }
 
 /// Decompresses every part within the budget, without keeping anything: afterwards calamine's
@@ -189,30 +194,21 @@ fn read_xls(bytes: &[u8], requested: Option<&str>) -> Result<Workbook, WorkbookE
         }
         Err(Refusal::Damaged(why)) => return Err(WorkbookError::Unreadable(why.into())),
     }
-    let read =
-        || -> Result<(String, Vec<Region>, calamine::Range<calamine::Data>), WorkbookError> {
-            let mut book = match calamine::Xls::new(Cursor::new(bytes)) {
-                Ok(book) => book,
-                Err(calamine::XlsError::Password) => return Err(WorkbookError::Encrypted),
-                Err(e) => return Err(WorkbookError::Unreadable(e.to_string())),
-            };
-            let sheet = pick_sheet(book.sheets_metadata(), requested)?;
-            let merged = book
-                .merge_cells_by_sheet_name(&sheet)
-                .unwrap_or_default()
-                .into_iter()
-                .map(|d| (d.start, d.end))
-                .collect::<Vec<_>>();
-            let range = book
-                .worksheet_range(&sheet)
-                .map_err(|e| WorkbookError::Unreadable(e.to_string()))?;
-            Ok((sheet, merged, range))
-        };
-    let (sheet, merged, range) = quietly(read).unwrap_or_else(|| {
-        Err(WorkbookError::Unreadable(
-            "the workbook is damaged (its records contradict their own lengths)".into(),
-        ))
-    })?;
+    let mut book = match calamine::Xls::new(Cursor::new(bytes)) {
+        Ok(book) => book,
+        Err(calamine::XlsError::Password) => return Err(WorkbookError::Encrypted),
+        Err(e) => return Err(WorkbookError::Unreadable(e.to_string())),
+    };
+    let sheet = pick_sheet(book.sheets_metadata(), requested)?;
+    let merged = book
+        .merge_cells_by_sheet_name(&sheet)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|d| (d.start, d.end))
+        .collect::<Vec<_>>();
+    let range = book
+        .worksheet_range(&sheet)
+        .map_err(|e| WorkbookError::Unreadable(e.to_string()))?;
     let mut cells = Cells::default();
     for (r, c, value) in range.used_cells() {
         let (row, column) = (
@@ -231,7 +227,8 @@ thread_local! {
 /// Runs `f`, turning a panic into `None` without printing it. calamine indexes BIFF records
 /// without checking their lengths in places (a short BoundSheet or Lbl record, a MULRK whose last
 /// column precedes its first); a damaged workbook must be reported as damaged, not crash the run
-/// or print a backtrace. The panic hook stays silent only on this thread, only inside `f`.
+/// or print a backtrace. The panic hook stays silent only on this thread, only inside `f`
+/// (which must not call `quietly` itself).
 fn quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
     static HOOK: std::sync::Once = std::sync::Once::new();
     HOOK.call_once(|| {
