@@ -7,12 +7,14 @@ cd "$(dirname "$0")"
 seconds=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(zone table policy roundtrip xls)
+[ ${#targets[@]} -eq 0 ] && targets=(zone parse table policy roundtrip xls)
 for t in "${targets[@]}"; do
   mkdir -p "corpus/$t" "artifacts/$t"
-  cp -n seeds/"$t"/* "corpus/$t/" 2>/dev/null || true
+  seeds=seeds/$t
+  [ -d "$seeds" ] || seeds=seeds/zone # parse reads the same inputs as zone
+  cp -n "$seeds"/* "corpus/$t/" 2>/dev/null || true
   dict=()
-  case $t in zone | roundtrip) dict=(-dict=zone.dict) ;; esac
+  case $t in zone | parse | roundtrip) dict=(-dict=zone.dict) ;; esac
   echo "== $t ($(date -u +%H:%M:%S))"
   cargo fuzz run -O "$t" "corpus/$t" -- "${dict[@]}" \
     -max_total_time="$seconds" -max_len=16384 -timeout=10 -rss_limit_mb=2048 \
