@@ -262,6 +262,15 @@ fn check_workbook(
                         .help(tr!(lang, "the sheets are {sheets}; pass one of them with --sheet",
                             "シートは {sheets} です。いずれかを --sheet に指定してください"))
                 }
+                WorkbookError::TooCostly { bytes } => {
+                    let mib = bytes >> 20;
+                    let max = crate::table::xls_budget::MAX_COST >> 20;
+                    Diagnostic::new(&crate::rules::table::UNREADABLE_WORKBOOK, at, tr!(lang,
+                        "reading this .xls workbook would take about {mib} MiB of memory, more than the {max} MiB allowed; it was not read",
+                        "この .xls ブックを読むには約 {mib} MiB のメモリが必要で、上限の {max} MiB を超えるため読み込みませんでした"))
+                        .help(tr!(lang, "cells far apart on a sheet, or long text repeated in many cells, make an old-format workbook this costly; ask for the records alone, saved as CSV or .xlsx",
+                            "シート上で離れたセルや、多くのセルで繰り返される長い文字列があると旧形式のブックはこれほど大きくなります。レコードだけを CSV または .xlsx で保存したものを依頼してください"))
+                }
                 WorkbookError::NoSheets => Diagnostic::new(&crate::rules::table::UNREADABLE_WORKBOOK, at, tr!(lang,
                     "the workbook has no sheets", "ブックにシートがありません")),
                 WorkbookError::Unreadable(why) => {

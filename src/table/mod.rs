@@ -15,6 +15,7 @@ pub mod csv;
 pub mod grid;
 pub mod header;
 pub mod workbook;
+pub mod xls_budget;
 
 use crate::diag::{Diagnostic, Emitter, Lang, escape};
 use crate::rules::syntax as r;

@@ -17,6 +17,9 @@ pub const SEPARATOR: &str = " | ";
 /// Most bytes the parts of one `.xlsx` may expand to, and most parts it may have.
 pub const MAX_EXPANDED: u64 = 256 << 20;
 const MAX_PARTS: usize = 10_000;
+/// Most cells filled in from merged regions (a merged region's value is repeated down the rows
+/// it covers).
+const MAX_MERGE_FILL: usize = 1_000_000;
 /// Most bytes of cell text kept. A shared string is stored once but may be used by every cell,
 /// so the cells' text can be far larger than the workbook; past this, the rest is not read.
 pub const MAX_CELL_TEXT: usize = 64 << 20;
@@ -53,14 +56,24 @@ pub enum WorkbookError {
         sheets: Vec<String>,
     },
     NoSheets,
+    /// Reading the `.xls` would allocate about this many bytes (past
+    /// [`super::xls_budget::MAX_COST`]): cells far apart, or a long shared string in many cells.
+    TooCostly {
+        bytes: u64,
+    },
 }
 
 /// Reads one sheet: `sheet` if named, else the first visible worksheet.
 pub fn read(bytes: &[u8], kind: Kind, sheet: Option<&str>) -> Result<Workbook, WorkbookError> {
-    match kind {
+    quietly(|| match kind {
         Kind::Xlsx => read_xlsx(bytes, sheet),
         Kind::Xls => read_xls(bytes, sheet),
-    }
+    })
+    .unwrap_or_else(|| {
+        Err(WorkbookError::Unreadable(
+            "the workbook is damaged (its records contradict their own lengths)".into(),
+        ))
+    })
 }
 
 /// Decompresses every part within the budget, without keeping anything: afterwards calamine's
@@ -168,16 +181,23 @@ fn read_xlsx(bytes: &[u8], requested: Option<&str>) -> Result<Workbook, Workbook
 }
 
 fn read_xls(bytes: &[u8], requested: Option<&str>) -> Result<Workbook, WorkbookError> {
+    use super::xls_budget::{Refusal, measure};
+    // calamine reads every sheet when it opens the file, with nothing bounded: measure first.
+    match measure(bytes) {
+        Ok(_) => {}
+        Err(Refusal::TooCostly(bytes)) => return Err(WorkbookError::TooCostly { bytes }),
+        Err(Refusal::NoWorkbook { encrypted: true }) => return Err(WorkbookError::Encrypted),
+        Err(Refusal::NoWorkbook { encrypted: false }) => {
+            return Err(WorkbookError::Unreadable(
+                "an Office file without a workbook in it".into(),
+            ));
+        }
+        Err(Refusal::Damaged(why)) => return Err(WorkbookError::Unreadable(why.into())),
+    }
     let mut book = match calamine::Xls::new(Cursor::new(bytes)) {
         Ok(book) => book,
         Err(calamine::XlsError::Password) => return Err(WorkbookError::Encrypted),
-        Err(e) => {
-            // A password-protected .xlsx is an OLE file too; calamine tells which.
-            if let Err(calamine::XlsxError::Password) = calamine::Xlsx::new(Cursor::new(bytes)) {
-                return Err(WorkbookError::Encrypted);
-            }
-            return Err(WorkbookError::Unreadable(e.to_string()));
-        }
+        Err(e) => return Err(WorkbookError::Unreadable(e.to_string())),
     };
     let sheet = pick_sheet(book.sheets_metadata(), requested)?;
     let merged = book
@@ -198,6 +218,31 @@ fn read_xls(bytes: &[u8], requested: Option<&str>) -> Result<Workbook, WorkbookE
         cells.put(row, column, data_text(value));
     }
     Ok(cells.render(sheet, &merged))
+}
+
+thread_local! {
+    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f`, turning a panic into `None` without printing it. calamine indexes BIFF records
+/// without checking their lengths in places (a short BoundSheet or Lbl record, a MULRK whose last
+/// column precedes its first); a damaged workbook must be reported as damaged, not crash the run
+/// or print a backtrace. The panic hook stays silent only on this thread, only inside `f`
+/// (which must not call `quietly` itself).
+fn quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(std::cell::Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    QUIET.with(|q| q.set(true));
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    QUIET.with(|q| q.set(false));
+    outcome.ok()
 }
 
 /// The text of a cell as Excel shows it in a cell of General format: whole numbers without a
@@ -287,8 +332,20 @@ impl Cells {
     /// numbers. A merged region shows its value in each row it covers: a host merged down
     /// three rows is the host of all three.
     fn render(mut self, sheet: String, merged: &[Region]) -> Workbook {
+        // Filling costs one step per row a region covers: bounded, so that a million merged
+        // regions of a thousand rows each cannot keep the reader busy.
+        let mut steps = MAX_MERGE_FILL;
         for &((r0, c0), (r1, _)) in merged {
-            let (r0, c0, r1) = (r0 as usize, c0 as usize, (r1 as usize).min(MAX_ROWS - 1));
+            let rows = self.rows.len();
+            let (r0, c0, r1) = (
+                r0 as usize,
+                c0 as usize,
+                (r1 as usize).min(rows.saturating_sub(1)),
+            );
+            let Some(left) = steps.checked_sub(r1.saturating_sub(r0)) else {
+                break;
+            };
+            steps = left;
             let Some(value) = self.rows.get(r0).and_then(|r| r.get(c0)).cloned() else {
                 continue;
             };

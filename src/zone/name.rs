@@ -368,9 +368,16 @@ pub fn parse_name(
                 label_start = i;
             }
             b'\\' => match decode_escape(bytes, i) {
-                Some((octet, next)) => {
+                Some((octet, next)) if octet < 0x80 || bytes[i + 1].is_ascii_digit() => {
                     out.push(octet);
                     i = next;
+                }
+                // `\` before a multi-byte character escapes all of it (found by fuzzing: taking
+                // its first byte alone left `i` inside the character).
+                Some(_) => {
+                    let c_len = text[i + 1..].chars().next().map_or(1, char::len_utf8);
+                    out.extend_from_slice(&bytes[i + 1..i + 1 + c_len]);
+                    i += 1 + c_len;
                 }
                 None => {
                     out.truncate(base);

@@ -1,6 +1,8 @@
 //! Helpers for tests that run the real binary.
 #![allow(dead_code)]
 
+pub mod xls;
+
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
