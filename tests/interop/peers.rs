@@ -27,9 +27,11 @@ pub struct PeerResult {
 
 /// BIND's verdict and, when it accepts, its dump. `cwd` is where relative `$INCLUDE`s resolve.
 pub fn bind(origin: &str, file: &Path, cwd: &Path, scratch: &Path) -> PeerResult {
+    // The whole path, not the file name: fixtures in different directories share names
+    // (examples/ and cutover/ both hold example.co.jp.zone) and the checks run in parallel.
     let dump = scratch.join(format!(
         "bind-{}.dump",
-        file.file_name().unwrap().to_string_lossy()
+        file.to_string_lossy().replace(['/', '\\'], "_")
     ));
     let _ = std::fs::remove_file(&dump);
     let checkzone = tool("named-checkzone");

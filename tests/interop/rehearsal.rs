@@ -20,12 +20,8 @@
 //! Every step is also checked by the harness itself, with direct queries and zone transfers,
 //! so a `verify` that passes is known to be right.
 //!
-//! `check --live` (issue 4) runs in step 1 and again after the rollback. PENDING (for the
-//! lead): `plan`/`verify` (issue 5, branch `plan`) were not on main when this was written. Each
-//! step calls the CLI as issue-5.md describes it, if the subcommand exists, and otherwise says
-//! loudly that the step was checked by the harness only. All the command lines are in [`Zg`]; adjust
-//! them there once the commands have landed. The expectations (exit codes, codes in the JSON)
-//! follow the issues.
+//! All the zonegate command lines are in [`Zg`]. A build without `check --live`, `plan --live`
+//! or `verify` fails the rehearsal rather than skipping steps.
 
 use super::common;
 use super::gate::{enabled, say};
@@ -74,25 +70,13 @@ const NEW_AUTODISCOVER: &str = "autodiscover.outlook.com.";
 struct Zg {
     dir: PathBuf,
     resolver: String,
-    live: bool,
-    plan: bool,
-    /// `plan --live` measures the TTLs; without it the plan assumes the registry's.
-    plan_live: bool,
-    verify: bool,
 }
 
 impl Zg {
     fn new(dir: &Path, world: &World) -> Zg {
-        let help = |args: &[&str]| common::run(dir, args);
-        let check = help(&["check", "--help"]);
-        let plan = help(&["plan", "--help"]);
         Zg {
             dir: dir.to_owned(),
             resolver: world.resolver(),
-            live: common::stdout(&check).contains("--live"),
-            plan: plan.status.success(),
-            plan_live: common::stdout(&plan).contains("--live"),
-            verify: help(&["verify", "--help"]).status.success(),
         }
     }
 
@@ -113,14 +97,19 @@ impl Zg {
         ])
     }
 
-    /// `zonegate plan --spec cutover.yaml [--live --resolver R] --format json FILE`
+    /// `zonegate plan --spec cutover.yaml --format json --live --resolver R FILE`
     fn plan(&self, file: &str) -> Output {
-        let mut args = vec!["plan", "--spec", "cutover.yaml", "--format", "json"];
-        if self.plan_live {
-            args.extend(["--live", "--resolver", &self.resolver]);
-        }
-        args.push(file);
-        self.run(&args)
+        self.run(&[
+            "plan",
+            "--spec",
+            "cutover.yaml",
+            "--format",
+            "json",
+            "--live",
+            "--resolver",
+            &self.resolver,
+            file,
+        ])
     }
 
     /// `zonegate verify --spec cutover.yaml --step STEP --resolver R FILE`
@@ -136,13 +125,6 @@ impl Zg {
             file,
         ])
     }
-}
-
-fn pending(step: &str, command: &str, issue: &str) {
-    say(&format!(
-        "interop: PENDING rehearsal step {step}: `zonegate {command}` is not in this build \
-         ({issue}); the harness checked the world for this step, zonegate did not"
-    ));
 }
 
 /// Asserts an exit code, showing everything zonegate printed when it differs.
@@ -255,10 +237,6 @@ fn interop_cutover_rehearsal() {
 
     let mut world = World::start(OLD_ZONE);
     let zg = Zg::new(d, &world);
-    say(&format!(
-        "interop: rehearsal with check --live: {}, plan: {} (--live: {}), verify: {}",
-        zg.live, zg.plan, zg.plan_live, zg.verify
-    ));
 
     // The world as it is today: the resolver reaches the old host through root and jp.
     assert_eq!(world.delegation(), OLD_NS.map(String::from));
@@ -280,111 +258,94 @@ fn interop_cutover_rehearsal() {
     let live = world.axfr(host::OLD1, ZONE);
     same_records(OLD_ZONE, &live).expect("the old host serves the faithful submission exactly");
     assert!(same_records(&missing, &live).is_err());
-    if zg.live {
-        let out = zg.check_live("submission.zone");
-        expect_exit(&out, 0, "check --live of a faithful submission");
-        assert_eq!(errors(&out), [], "check --live of a faithful submission");
-        let out = zg.check_live("missing.zone");
-        expect_exit(
-            &out,
-            1,
-            "check --live of a submission missing two live RRsets",
+    let out = zg.check_live("submission.zone");
+    expect_exit(&out, 0, "check --live of a faithful submission");
+    assert_eq!(errors(&out), [], "check --live of a faithful submission");
+    let out = zg.check_live("missing.zone");
+    expect_exit(
+        &out,
+        1,
+        "check --live of a submission missing two live RRsets",
+    );
+    let found = errors(&out);
+    say(&format!(
+        "interop: check --live of missing.zone found {found:?}"
+    ));
+    let missing_found: Vec<String> = found
+        .into_iter()
+        .filter(|(code, _)| code == "ZG811")
+        .map(|(_, m)| m)
+        .collect();
+    for name in [format!("shop.{ZONE}"), format!("_sip._tls.{ZONE}")] {
+        assert!(
+            missing_found.iter().any(|m| m.contains(&name)),
+            "ZG811 for {name} expected in {missing_found:?}"
         );
-        let found = errors(&out);
-        say(&format!(
-            "interop: check --live of missing.zone found {found:?}"
-        ));
-        let missing_found: Vec<String> = found
-            .into_iter()
-            .filter(|(code, _)| code == "ZG811")
-            .map(|(_, m)| m)
-            .collect();
-        for name in [format!("shop.{ZONE}"), format!("_sip._tls.{ZONE}")] {
-            assert!(
-                missing_found.iter().any(|m| m.contains(&name)),
-                "ZG811 for {name} expected in {missing_found:?}"
-            );
-        }
-    } else {
-        pending("1", "check --live", "issue 4, branch live");
     }
 
     // ---- 2. plan --------------------------------------------------------------------------
-    if zg.plan {
-        let out = zg.plan("submission.zone");
-        expect_exit(&out, 0, "plan");
-        let plan: serde_json::Value = serde_json::from_slice(&out.stdout).expect("plan JSON");
-        let ids: Vec<&str> = plan["steps"]
-            .as_array()
-            .expect("steps")
-            .iter()
-            .map(|s| s["id"].as_str().unwrap_or_default())
-            .collect();
-        let order = [
-            "preflight",
-            "lower-ttl",
-            "provision",
-            "ns-switch",
-            "mx-switch",
-            "restore-ttl",
-            "decommission",
-        ];
-        let positions: Vec<usize> = order
-            .iter()
-            .map(|id| {
-                ids.iter()
-                    .position(|x| x == id)
-                    .unwrap_or_else(|| panic!("step {id} in {ids:?}"))
-            })
-            .collect();
-        assert!(
-            positions.windows(2).all(|w| w[0] < w[1]),
-            "step order {ids:?}"
-        );
-        assert!(
-            !ids.contains(&"remove-ds"),
-            "no DS at the parent in this world: {ids:?}"
-        );
-        assert_eq!(
-            plan["zone"].as_str().map(|z| z.trim_end_matches('.')),
-            Some("example.co.jp")
-        );
-        assert_eq!(
-            plan["sha256"].as_str().map(str::len),
-            Some(64),
-            "plan sha256"
-        );
-        // jp.'s delegation TTL: 86400, measured in this world with --live, and the .jp
-        // registry's default without.
-        let ns_switch = &plan["steps"][positions[3]];
-        assert!(
-            ns_switch["wait_seconds"]
-                .as_u64()
-                .is_some_and(|w| w >= 86400),
-            "ns-switch waits out the parent's NS TTL: {ns_switch}"
-        );
-    } else {
-        pending("2", "plan", "issue 5, branch plan");
-    }
+    let out = zg.plan("submission.zone");
+    expect_exit(&out, 0, "plan");
+    let plan: serde_json::Value = serde_json::from_slice(&out.stdout).expect("plan JSON");
+    let ids: Vec<&str> = plan["steps"]
+        .as_array()
+        .expect("steps")
+        .iter()
+        .map(|s| s["id"].as_str().unwrap_or_default())
+        .collect();
+    let order = [
+        "preflight",
+        "lower-ttl",
+        "provision",
+        "ns-switch",
+        "mx-switch",
+        "restore-ttl",
+        "decommission",
+    ];
+    let positions: Vec<usize> = order
+        .iter()
+        .map(|id| {
+            ids.iter()
+                .position(|x| x == id)
+                .unwrap_or_else(|| panic!("step {id} in {ids:?}"))
+        })
+        .collect();
+    assert!(
+        positions.windows(2).all(|w| w[0] < w[1]),
+        "step order {ids:?}"
+    );
+    assert!(
+        !ids.contains(&"remove-ds"),
+        "no DS at the parent in this world: {ids:?}"
+    );
+    assert_eq!(
+        plan["zone"].as_str().map(|z| z.trim_end_matches('.')),
+        Some("example.co.jp")
+    );
+    assert_eq!(
+        plan["sha256"].as_str().map(str::len),
+        Some(64),
+        "plan sha256"
+    );
+    // jp.'s delegation TTL in this world is 86400, measured by `plan --live`.
+    let ns_switch = &plan["steps"][positions[3]];
+    assert!(
+        ns_switch["wait_seconds"]
+            .as_u64()
+            .is_some_and(|w| w >= 86400),
+        "ns-switch waits out the parent's NS TTL: {ns_switch}"
+    );
 
     // ---- 3. provision from zonegate fmt -----------------------------------------------------
     let fmt = zg.run(&["fmt", "submission.zone"]);
     expect_exit(&fmt, 0, "fmt of the submission");
     let fmt = common::stdout(&fmt);
-    if zg.verify {
-        let out = zg.verify("provision", "submission.zone");
-        expect_exit(
-            &out,
-            1,
-            "verify provision before the new host serves the zone",
-        );
-    } else {
-        pending(
-            "4 (before provisioning)",
-            "verify --step provision",
-            "issue 5, branch plan",
-        );
-    }
+    let out = zg.verify("provision", "submission.zone");
+    expect_exit(
+        &out,
+        1,
+        "verify provision before the new host serves the zone",
+    );
     let serial = 2024112201;
     let provisioned = new_host_zone(&fmt, serial, false);
     world.provision(&provisioned);
@@ -399,12 +360,8 @@ fn interop_cutover_rehearsal() {
     }
 
     // ---- 4. verify provision --------------------------------------------------------------
-    if zg.verify {
-        let out = zg.verify("provision", "submission.zone");
-        expect_exit(&out, 0, "verify provision after provisioning");
-    } else {
-        pending("4", "verify --step provision", "issue 5, branch plan");
-    }
+    let out = zg.verify("provision", "submission.zone");
+    expect_exit(&out, 0, "verify provision after provisioning");
 
     // ---- 5. the delegation at the TLD ---------------------------------------------------------
     assert_eq!(
@@ -421,14 +378,12 @@ fn interop_cutover_rehearsal() {
     );
 
     // ---- 6. verify ns-switch ------------------------------------------------------------------
-    if zg.verify {
-        let out = zg.verify("ns-switch", "submission.zone");
-        expect_exit(
-            &out,
-            1,
-            "verify ns-switch while the resolver caches the old delegation",
-        );
-    }
+    let out = zg.verify("ns-switch", "submission.zone");
+    expect_exit(
+        &out,
+        1,
+        "verify ns-switch while the resolver caches the old delegation",
+    );
     world.flush_resolver(ZONE);
     assert_eq!(resolver_sees(&world), "ns1.newdns.net.", "after the wait");
     assert_eq!(
@@ -437,12 +392,8 @@ fn interop_cutover_rehearsal() {
             .answer_data(RecordType::NS),
         NEW_NS.map(String::from)
     );
-    if zg.verify {
-        let out = zg.verify("ns-switch", "submission.zone");
-        expect_exit(&out, 0, "verify ns-switch after the wait");
-    } else {
-        pending("6", "verify --step ns-switch", "issue 5, branch plan");
-    }
+    let out = zg.verify("ns-switch", "submission.zone");
+    expect_exit(&out, 0, "verify ns-switch after the wait");
 
     // ---- 7. switch mail -----------------------------------------------------------------------
     assert_eq!(
@@ -463,14 +414,12 @@ fn interop_cutover_rehearsal() {
     }
 
     // ---- 8. verify mx-switch ------------------------------------------------------------------
-    if zg.verify {
-        let out = zg.verify("mx-switch", "submission.zone");
-        expect_exit(
-            &out,
-            1,
-            "verify mx-switch while the resolver caches the old MX",
-        );
-    }
+    let out = zg.verify("mx-switch", "submission.zone");
+    expect_exit(
+        &out,
+        1,
+        "verify mx-switch while the resolver caches the old MX",
+    );
     world.flush_resolver(ZONE);
     assert_eq!(
         world
@@ -491,12 +440,8 @@ fn interop_cutover_rehearsal() {
         ["192.0.2.201"],
         "the CNAME resolves at the provider"
     );
-    if zg.verify {
-        let out = zg.verify("mx-switch", "submission.zone");
-        expect_exit(&out, 0, "verify mx-switch after the wait");
-    } else {
-        pending("8", "verify --step mx-switch", "issue 5, branch plan");
-    }
+    let out = zg.verify("mx-switch", "submission.zone");
+    expect_exit(&out, 0, "verify mx-switch after the wait");
 
     // ---- 9. rollback: mail, then the delegation -----------------------------------------------
     let back = new_host_zone(&fmt, serial + 2, false);
@@ -508,10 +453,8 @@ fn interop_cutover_rehearsal() {
             .answer_data(RecordType::MX),
         [format!("10 mail.{ZONE}")]
     );
-    if zg.verify {
-        let out = zg.verify("mx-switch", "submission.zone");
-        expect_exit(&out, 1, "verify mx-switch after rolling mail back");
-    }
+    let out = zg.verify("mx-switch", "submission.zone");
+    expect_exit(&out, 1, "verify mx-switch after rolling mail back");
     world.delegate(&OLD_NS);
     world.flush_resolver(ZONE);
     assert_eq!(
@@ -519,24 +462,18 @@ fn interop_cutover_rehearsal() {
         "ns1.olddns.jp.",
         "after rolling the delegation back"
     );
-    if zg.verify {
-        let out = zg.verify("ns-switch", "submission.zone");
-        expect_exit(
-            &out,
-            1,
-            "verify ns-switch after rolling the delegation back",
-        );
-    } else {
-        pending("9", "verify (rollback)", "issue 5, branch plan");
-    }
-    if zg.live {
-        let out = zg.check_live("submission.zone");
-        expect_exit(
-            &out,
-            0,
-            "check --live after the rollback: the world is where it started",
-        );
-    }
+    let out = zg.verify("ns-switch", "submission.zone");
+    expect_exit(
+        &out,
+        1,
+        "verify ns-switch after rolling the delegation back",
+    );
+    let out = zg.check_live("submission.zone");
+    expect_exit(
+        &out,
+        0,
+        "check --live after the rollback: the world is where it started",
+    );
 
     world.assert_running();
     let pids = world.pids();
