@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 seconds=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(zone parse table policy roundtrip xls)
+[ ${#targets[@]} -eq 0 ] && targets=(zone parse table policy spec roundtrip xls)
 for t in "${targets[@]}"; do
   mkdir -p "corpus/$t" "artifacts/$t"
   seeds=seeds/$t

@@ -21,6 +21,7 @@ const TARGETS: &[(&str, Body)] = &[
     ("policy", harness::policy),
     ("roundtrip", harness::roundtrip),
     ("xls", harness::xls),
+    ("spec", harness::spec),
 ];
 
 fn inputs(dir: &Path) -> Vec<PathBuf> {

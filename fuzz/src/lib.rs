@@ -36,7 +36,11 @@ fn check(path: &str, bytes: &[u8], options: &CheckOptions) -> Checked {
 }
 
 fn assert_spans_inside(sources: &Sources, report: &FileReport) {
-    for d in &report.diagnostics {
+    assert_diagnostics_inside(sources, &report.diagnostics);
+}
+
+fn assert_diagnostics_inside(sources: &Sources, diagnostics: &[zonegate::diag::Diagnostic]) {
+    for d in diagnostics {
         let spans = std::iter::once(d.span).chain(d.labels.iter().map(|l| l.span));
         for span in spans {
             let text = &sources.get(span.file).text;
@@ -259,4 +263,54 @@ pub fn roundtrip(data: &[u8]) {
 pub fn xls(data: &[u8]) {
     use zonegate::table::workbook::{Kind, read};
     let _ = read(data, Kind::Xls, None);
+}
+
+/// The zone the `spec` target plans against: the README's cutover example.
+const SPEC_ZONE: &str = include_str!("../../fixtures/cutover/example.co.jp.zone");
+
+/// The cutover spec (YAML): every finding points inside the file; a spec that reads cleanly is
+/// checked against the example zone and planned, and the plan renders in every format, its JSON
+/// reads back, and its hash is what it says. Bit 0 of the first byte: Japanese.
+pub fn spec(data: &[u8]) {
+    use zonegate::plan::{self, render};
+    let (select, bytes) = split(data);
+    let lang = if select & 1 != 0 { Lang::Ja } else { Lang::En };
+    let decoded = zonegate::source::decode_owned(bytes.to_vec(), None);
+    let mut sources = Sources::default();
+    let file = sources.add(zonegate::source::SourceFile::new("cutover.yaml", decoded));
+    let parsed = plan::spec::parse(&sources, file, lang);
+    let Some(spec) = parsed.spec else {
+        assert_diagnostics_inside(&sources, &parsed.diagnostics);
+        assert!(
+            !parsed.diagnostics.is_empty(),
+            "a spec that did not read says why"
+        );
+        return;
+    };
+    let zone = parse_zone(SPEC_ZONE.as_bytes())
+        .expect("the example zone is text")
+        .0;
+    assert_diagnostics_inside(&sources, &parsed.diagnostics);
+    let findings = plan::cross_check(&sources, file, &zone, &spec, None, lang);
+    assert_diagnostics_inside(&sources, &findings);
+    let built = plan::build(&plan::Inputs {
+        zone: &zone,
+        spec: &spec,
+        observed: None,
+        forced_errors: None,
+    });
+    assert_eq!(built.digest(), built.sha256, "the hash is the plan's");
+    let cx = render::Context::default();
+    for format in [
+        render::PlanFormat::Text,
+        render::PlanFormat::Markdown,
+        render::PlanFormat::Json,
+        render::PlanFormat::Yaml,
+    ] {
+        let text = render::render(&built, format, lang, &cx);
+        if format == render::PlanFormat::Json {
+            let _: serde_json::Value =
+                serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+        }
+    }
 }
