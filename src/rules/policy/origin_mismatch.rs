@@ -18,7 +18,7 @@ pub static ORIGIN_MISMATCH: Rule = Rule {
     },
     docs: Text {
         en: r#"## What it does
-When the operator names the domain applied for with `--origin`, compares it with what the file says it is for: the owner of its SOA record or, without an SOA, its `$ORIGIN` directives. Reports a file for another domain — not a subdomain of the one applied for.
+When the operator names the domain applied for with `--origin`, compares it with what the file says it is for: the owner of its SOA record or, without an SOA, its `$ORIGIN` directives. Reports a file for another domain — not a subdomain of the one applied for — once, with the number of its records that fall outside the zone; those records are not reported again one by one (ZG112), nor its SOA off the apex (ZG103) or the missing apex NS (ZG201).
 
 ## Why is this bad?
 Customers with several domains attach the wrong file, or reuse another domain's file as a template and forget to change `$ORIGIN`. Loaded under the applied-for name, every record of the other domain is either outside the zone or silently renamed, and the applied-for domain goes live without its real records.
@@ -34,7 +34,7 @@ $ORIGIN example.com.
 Ask the customer for the zone of the domain applied for, or correct the application if the file is right.
 "#,
         ja: r#"## 内容
-運用者が `--origin` で申込みのドメインを指定したとき、ファイル自体が示すドメイン（SOA レコードの所有者、SOA がなければ `$ORIGIN` 指示）と比べ、別のドメイン（申込みドメインのサブドメインでもないもの）のファイルを報告します。
+運用者が `--origin` で申込みのドメインを指定したとき、ファイル自体が示すドメイン（SOA レコードの所有者、SOA がなければ `$ORIGIN` 指示）と比べ、別のドメイン（申込みドメインのサブドメインでもないもの）のファイルを、ゾーンの外になるレコードの件数とともに 1 回だけ報告します。それらのレコードを 1 件ずつ（ZG112）、頂点以外の SOA（ZG103）や頂点の NS の欠落（ZG201）として重ねて報告することはしません。
 
 ## 問題点
 複数のドメインを持つお客様が別のファイルを添付したり、他ドメインのファイルをひな型にして `$ORIGIN` を直し忘れたりします。申込みの名前で読み込むと、別ドメインのレコードはゾーンの外になるか黙って名前が変わり、申込みドメインは本来のレコードなしで公開されます。
@@ -87,33 +87,44 @@ fn foreign_origin(cx: &Context<'_>, applied: &OwnedName) -> Option<(Span, OwnedN
     None
 }
 
+/// The other domain a file is for, when the operator's `--origin` names one it is not for: where
+/// the file says so (its SOA owner, else a `$ORIGIN`), the name, and which of the two it was.
+/// Zone rules that would only repeat this fault record by record (every owner outside the zone,
+/// the SOA off the apex, no apex NS) stay quiet when it is set: one finding says it all.
+pub(crate) fn foreign_zone(cx: &Context<'_>) -> Option<(Span, OwnedName, &'static str)> {
+    let applied = cx.applied_origin?;
+    match cx.zone.records.iter().find(|r| r.rtype == RType::SOA) {
+        Some(soa) => {
+            let owner = cx.zone.owner(soa);
+            (!owner.is_subdomain_of(applied.as_ref()))
+                .then(|| (cx.owner_span(soa), owner.to_owned(), "SOA"))
+        }
+        None => foreign_origin(cx, applied).map(|(span, name)| (span, name, "$ORIGIN")),
+    }
+}
+
 fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let lang = cx.lang;
     let Some(applied) = cx.applied_origin else {
         return;
     };
-    let (span, found, what) = match cx.zone.records.iter().find(|r| r.rtype == RType::SOA) {
-        Some(soa) => {
-            let owner = cx.zone.owner(soa);
-            // An SOA below the applied domain is an SOA not at the apex, not another domain.
-            if owner.is_subdomain_of(applied.as_ref()) {
-                return;
-            }
-            (cx.owner_span(soa), owner.to_owned(), "SOA")
-        }
-        None => match foreign_origin(cx, applied) {
-            Some((span, name)) => (span, name, "$ORIGIN"),
-            None => return,
-        },
+    let Some((span, found, what)) = foreign_zone(cx) else {
+        return;
     };
+    let outside = cx
+        .zone
+        .records
+        .iter()
+        .filter(|r| cx.zone.owner(r).is_subdomain_of(found.as_ref()))
+        .count();
     em.emit(
         Diagnostic::new(
             &ORIGIN_MISMATCH,
             span,
             tr!(
                 lang,
-                "this zone's {what} is for `{found}`, but the application is for `{applied}`",
-                "このゾーンの {what} は `{found}` のものですが、申込みは `{applied}` です"
+                "this zone's {what} is for `{found}`, but the application is for `{applied}`; its {outside} record(s) lie outside the zone applied for",
+                "このゾーンの {what} は `{found}` のものですが、申込みは `{applied}` です。そのレコード {outside} 件は申込みのゾーンの外にあります"
             ),
         )
         .help(tr!(

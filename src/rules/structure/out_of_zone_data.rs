@@ -57,8 +57,16 @@ fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let tree = cx.tree();
     let apex = show(cx.zone.apex());
     let lang = cx.lang;
+    // A file for another domain than the one applied for is one fault (ZG702), not one per record.
+    let foreign = crate::rules::policy::foreign_zone(cx).map(|f| f.1);
     for r in &cx.zone.records {
         if r.rtype == RType::SOA || tree.place(r.owner) != Place::Outside {
+            continue;
+        }
+        if foreign
+            .as_ref()
+            .is_some_and(|f| cx.zone.owner(r).is_subdomain_of(f.as_ref()))
+        {
             continue;
         }
         let owner = show(cx.zone.owner(r));

@@ -56,9 +56,15 @@ shop   IN SOA ns1.example.jp. hostmaster.example.jp. 2024010101 7200 900 1209600
 fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let apex = cx.zone.apex();
     let lang = cx.lang;
+    // The SOA of a file for another domain than the one applied for is ZG702's finding.
+    let foreign = crate::rules::policy::foreign_zone(cx).map(|f| f.1);
     for r in cx.zone.records.iter().filter(|r| r.rtype == RType::SOA) {
         let owner = cx.zone.owner(r);
-        if owner.eq_ignore_case(apex) {
+        if owner.eq_ignore_case(apex)
+            || foreign
+                .as_ref()
+                .is_some_and(|f| owner.eq_ignore_case(f.as_ref()))
+        {
             continue;
         }
         let (owner, apex) = (show(owner), show(apex));
