@@ -66,7 +66,7 @@ pub struct VerifyArgs {
     /// Check again until the step holds or --timeout passes
     #[arg(long)]
     pub wait: bool,
-    /// How long --wait keeps checking (`30m`, `48h`)
+    /// How long --wait keeps checking (`30m`, `48h`, `2d`)
     #[arg(long, value_name = "D", default_value = "1h", requires = "wait")]
     pub timeout: String,
     /// Time between checks with --wait

@@ -249,6 +249,8 @@ pub fn duration(text: &str) -> anyhow::Result<std::time::Duration> {
         "ms" => 0.001,
         "m" | "min" => 60.0,
         "h" => 3600.0,
+        // A cutover's waits are counted in days (`verify --wait --timeout 2d`).
+        "d" => 86_400.0,
         _ => bail!("`{}` is not a duration such as 2s or 500ms", escape(text)),
     };
     let secs = value * scale;
@@ -286,6 +288,8 @@ mod tests {
         assert_eq!(duration("500ms").unwrap(), Duration::from_millis(500));
         assert_eq!(duration("1.5").unwrap(), Duration::from_millis(1500));
         assert_eq!(duration("5m").unwrap(), Duration::from_secs(300));
+        assert_eq!(duration("2d").unwrap(), Duration::from_secs(172_800));
+        assert!(duration("8d").is_err(), "longer than a week");
         assert!(duration("2 weeks").is_err());
         assert!(duration("s").is_err());
         assert!(duration("9999999h").is_err());
