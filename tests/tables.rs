@@ -231,6 +231,36 @@ fn bad_rows_are_errors_at_their_row_and_good_rows_are_not() {
 }
 
 #[test]
+fn a_ttl_typed_as_a_time_is_shown_as_excel_shows_it_with_its_meaning() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = vec![
+        vec![Text("ホスト名"), Text("タイプ"), Text("TTL"), Text("値")],
+        vec![Text("www"), Text("A"), Time(1.0 / 24.0), Text("192.0.2.10")],
+        vec![Text("ftp"), Text("A"), Time(1.5 / 24.0), Text("192.0.2.11")],
+        vec![Text("mail"), Text("A"), Number(3600.0), Text("192.0.2.25")],
+    ];
+    write(dir.path(), "times.xlsx", &xlsx("Sheet1", &rows, &[]));
+    let j = json(dir.path(), &["--origin", "example.jp", "times.xlsx"]);
+    let found = places(&j);
+    assert_eq!(
+        found,
+        [
+            ("ZG034".into(), 2, 3, "C2".into()),
+            ("ZG034".into(), 3, 3, "C3".into()),
+        ],
+        "{j:#}"
+    );
+    let d = &j["files"][0]["diagnostics"];
+    assert!(
+        d[0]["message"].as_str().unwrap().contains("1:00:00"),
+        "{}",
+        d[0]["message"]
+    );
+    assert_eq!(d[0]["help"], "did you mean `1h`?");
+    assert_eq!(d[1]["help"], "did you mean `1h30m`?");
+}
+
+#[test]
 fn japanese_report_of_a_workbook() {
     let dir = tempfile::tempdir().unwrap();
     write(

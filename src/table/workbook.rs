@@ -255,6 +255,18 @@ fn number_text(f: f64) -> String {
     }
 }
 
+/// A date/time cell as text. A time of day alone (a serial below 1) is shown as Excel shows it,
+/// `1:00:00`, not as the fraction of a day it is stored as (0.0416…): customers type TTLs such as
+/// `1:00` into cells that Excel then formats as times, and the TTL check suggests `1h` for it.
+fn datetime_text(serial: f64) -> String {
+    if serial > 0.0 && serial < 1.0 {
+        let secs = (serial * 86_400.0).round() as u64;
+        format!("{}:{:02}:{:02}", secs / 3600, secs / 60 % 60, secs % 60)
+    } else {
+        number_text(serial)
+    }
+}
+
 fn data_ref_text(v: &DataRef<'_>) -> String {
     match v {
         DataRef::Int(i) => i.to_string(),
@@ -262,7 +274,7 @@ fn data_ref_text(v: &DataRef<'_>) -> String {
         DataRef::String(s) => s.clone(),
         DataRef::SharedString(s) => (*s).to_owned(),
         DataRef::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_owned(),
-        DataRef::DateTime(d) => number_text(d.as_f64()),
+        DataRef::DateTime(d) => datetime_text(d.as_f64()),
         DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.clone(),
         DataRef::Error(e) => e.to_string(),
         DataRef::Empty => String::new(),
@@ -276,7 +288,7 @@ fn data_text(v: &calamine::Data) -> String {
         Data::Float(f) => number_text(*f),
         Data::String(s) => s.clone(),
         Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_owned(),
-        Data::DateTime(d) => number_text(d.as_f64()),
+        Data::DateTime(d) => datetime_text(d.as_f64()),
         Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
         Data::Error(e) => e.to_string(),
         Data::Empty => String::new(),

@@ -82,11 +82,14 @@ pub fn osa_distance(a: &str, b: &str) -> usize {
 }
 
 /// What a mistyped TTL probably meant: `1hr` → `1h`, `30min` → `30m`, `1時間` → `1h`,
-/// `1,800` → `1800`. `None` when nothing sensible comes out.
+/// `1,800` → `1800`, `1:30` → `1h30m`. `None` when nothing sensible comes out.
 pub fn ttl_suggestion(original: &str) -> Option<String> {
     let text = fullwidth_to_ascii_str(original)
         .to_ascii_lowercase()
         .replace([',', '_', ' '], "");
+    if text.contains(':') {
+        return clock_ttl(&text);
+    }
     let units: &[(&str, &str)] = &[
         ("seconds", "s"),
         ("second", "s"),
@@ -144,6 +147,30 @@ pub fn ttl_suggestion(original: &str) -> Option<String> {
     (hickory_proto::serialize::txt::parse_ttl(&out).is_ok() && out != original).then_some(out)
 }
 
+/// A TTL written as a clock time, `H:MM` or `H:MM:SS`, as spreadsheets show a time typed into a
+/// cell (Excel reads `1:00` as one hour), in BIND's unit form: `1:30` → `1h30m`.
+fn clock_ttl(text: &str) -> Option<String> {
+    let parts: Vec<&str> = text.split(':').collect();
+    let number = |p: &str, max: u64| -> Option<u64> {
+        (!p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse().ok())
+            .flatten()
+            .filter(|&v| v <= max)
+    };
+    let (h, m, sec) = match parts.as_slice() {
+        [h, m] => (number(h, 999)?, number(m, 59)?, 0),
+        [h, m, s] => (number(h, 999)?, number(m, 59)?, number(s, 59)?),
+        _ => return None,
+    };
+    let mut out = String::new();
+    for (value, unit) in [(h, 'h'), (m, 'm'), (sec, 's')] {
+        if value > 0 {
+            out.push_str(&format!("{value}{unit}"));
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,6 +216,13 @@ mod tests {
         assert_eq!(ttl_suggestion("１時間").as_deref(), Some("1h"));
         assert_eq!(ttl_suggestion("2days").as_deref(), Some("2d"));
         assert_eq!(ttl_suggestion("1,800").as_deref(), Some("1800"));
+        assert_eq!(ttl_suggestion("1:00").as_deref(), Some("1h"));
+        assert_eq!(ttl_suggestion("1:30").as_deref(), Some("1h30m"));
+        assert_eq!(ttl_suggestion("0:05:00").as_deref(), Some("5m"));
+        assert_eq!(ttl_suggestion("１：００").as_deref(), Some("1h"));
+        assert_eq!(ttl_suggestion("0:00"), None);
+        assert_eq!(ttl_suggestion("1:60"), None);
+        assert_eq!(ttl_suggestion("1:2:3:4"), None);
         assert_eq!(ttl_suggestion("3600"), None);
         assert_eq!(ttl_suggestion("abc"), None);
     }

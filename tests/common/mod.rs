@@ -65,6 +65,8 @@ pub fn fixture_args(path: &Path) -> Vec<String> {
 pub enum XCell {
     Text(&'static str),
     Number(f64),
+    /// A number shown as a time of day (`h:mm`), as Excel stores `1:00` typed into a cell.
+    Time(f64),
     Formula(&'static str, &'static str),
     Empty,
 }
@@ -102,6 +104,10 @@ pub fn xlsx(sheet: &str, rows: &[Vec<XCell>], merges: &[(u32, u16, u32, u16)]) -
                 }
                 XCell::Number(n) => {
                     ws.write_number(r, c, *n).expect("write");
+                }
+                XCell::Time(n) => {
+                    ws.write_number_with_format(r, c, *n, &Format::new().set_num_format("h:mm"))
+                        .expect("write");
                 }
                 XCell::Formula(f, result) => {
                     ws.write_formula(r, c, Formula::new(*f).set_result(*result))
