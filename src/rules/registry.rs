@@ -53,6 +53,7 @@ pub static RULES: &[&Rule] = &[
     &s::CLASS_MISMATCH,
     &s::RELATIVE_NAME_WITHOUT_ORIGIN,
     &s::NO_DEFAULT_TTL,
+    &s::WINDOWS_AGING_STAMP,
     // Syntax: record data.
     &s::MISSING_RDATA,
     &s::EXTRA_RDATA,

@@ -740,6 +740,20 @@ impl Parser<'_, '_> {
             }
         };
 
+        // Windows DNS exports stamp dynamically registered records with `[AGING:nnnn]` before
+        // the TTL. The stamp is unambiguous, so it is reported and the record read without it.
+        let rest = match rest.first() {
+            Some(t) if !t.is_quoted() && is_aging_stamp(t.raw) => {
+                let lang = em.lang;
+                em.emit(Diagnostic::new(&r::WINDOWS_AGING_STAMP, t.span, tr!(lang,
+                    "Windows DNS aging stamp `{}`: this record was registered dynamically", "Windows DNS の経過時間の印 `{}` があります。このレコードは動的に登録されたものです", t.shown()))
+                    .help(tr!(lang, "dynamically registered records are usually internal hosts: check that it belongs in public DNS, then delete the stamp (no other server reads it)",
+                        "動的に登録されたレコードは通常は社内のホストです。公開 DNS に載せるべきか確認し、載せるなら印を削除してください（他のサーバーは読めません）")));
+                &rest[1..]
+            }
+            _ => rest,
+        };
+
         // TTL and class, in either order (RFC 1035 §5.1).
         let mut ttl = None;
         let mut class = None;
@@ -1367,6 +1381,17 @@ fn non_ascii_owner(em: &mut Emitter<'_>, t: &Tok<'_>, text: &str) {
 
 /// Control panels export their web-forwarding and mail-forwarding features as if they were
 /// record types; no DNS server loads them.
+
+/// `[AGING:3710745]`: the hours since 1601 at which a Windows DNS client last refreshed the record.
+fn is_aging_stamp(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    b.len() > "[AGING:]".len()
+        && b.len() <= 32
+        && b[..7].eq_ignore_ascii_case(b"[AGING:")
+        && b[b.len() - 1] == b']'
+        && b[7..b.len() - 1].iter().all(u8::is_ascii_digit)
+}
+
 fn pseudo_record_help(upper: &str, lang: Lang) -> Option<String> {
     Some(match upper {
         "URL" | "URL301" | "URL302" | "REDIRECT" | "REDIRECT301" | "REDIRECT302" | "FWD"

@@ -44,6 +44,7 @@ mod undecodable_bytes;
 mod unknown_directive;
 mod unknown_type;
 mod unmatched_parenthesis;
+mod windows_aging_stamp;
 
 pub use binary_input::BINARY_INPUT;
 pub use class_mismatch::CLASS_MISMATCH;
@@ -89,3 +90,4 @@ pub use undecodable_bytes::UNDECODABLE_BYTES;
 pub use unknown_directive::UNKNOWN_DIRECTIVE;
 pub use unknown_type::UNKNOWN_TYPE;
 pub use unmatched_parenthesis::UNMATCHED_PARENTHESIS;
+pub use windows_aging_stamp::WINDOWS_AGING_STAMP;
