@@ -1379,9 +1379,6 @@ fn non_ascii_owner(em: &mut Emitter<'_>, t: &Tok<'_>, text: &str) {
     );
 }
 
-/// Control panels export their web-forwarding and mail-forwarding features as if they were
-/// record types; no DNS server loads them.
-
 /// `[AGING:3710745]`: the hours since 1601 at which a Windows DNS client last refreshed the record.
 fn is_aging_stamp(raw: &str) -> bool {
     let b = raw.as_bytes();
@@ -1392,6 +1389,8 @@ fn is_aging_stamp(raw: &str) -> bool {
         && b[7..b.len() - 1].iter().all(u8::is_ascii_digit)
 }
 
+/// Control panels export their web-forwarding and mail-forwarding features as if they were
+/// record types; no DNS server loads them.
 fn pseudo_record_help(upper: &str, lang: Lang) -> Option<String> {
     Some(match upper {
         "URL" | "URL301" | "URL302" | "REDIRECT" | "REDIRECT301" | "REDIRECT302" | "FWD"
