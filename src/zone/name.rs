@@ -65,6 +65,18 @@ impl<'a> NameRef<'a> {
     }
 
     /// Equality as DNS defines it: ASCII letters compare without case (RFC 4343).
+    /// True for `example.jp.example.jp.` and the origin `example.jp.`: the name a relative
+    /// `example.jp` becomes there, the classic missing trailing dot.
+    pub fn is_doubled(self, origin: NameRef<'_>) -> bool {
+        !origin.is_root()
+            && self.label_count() == 2 * origin.label_count()
+            && self.is_subdomain_of(origin)
+            && self
+                .labels()
+                .zip(origin.labels())
+                .all(|(a, b)| a.eq_ignore_ascii_case(b))
+    }
+
     pub fn eq_ignore_case(self, other: NameRef<'_>) -> bool {
         self.0.eq_ignore_ascii_case(other.0)
     }
@@ -666,6 +678,35 @@ mod tests {
                 pair[1]
             );
         }
+    }
+
+    #[test]
+    fn a_doubled_origin_is_recognised() {
+        let name = |t: &str| OwnedName::from_text(t).unwrap();
+        let origin = name("example.jp.");
+        assert!(
+            name("example.jp.example.jp.")
+                .as_ref()
+                .is_doubled(origin.as_ref())
+        );
+        assert!(
+            name("EXAMPLE.jp.example.JP.")
+                .as_ref()
+                .is_doubled(origin.as_ref())
+        );
+        assert!(!name("www.example.jp.").as_ref().is_doubled(origin.as_ref()));
+        assert!(!name("example.jp.").as_ref().is_doubled(origin.as_ref()));
+        assert!(
+            !name("other.jp.example.jp.")
+                .as_ref()
+                .is_doubled(origin.as_ref())
+        );
+        assert!(
+            !name("example.jp.example.com.")
+                .as_ref()
+                .is_doubled(origin.as_ref())
+        );
+        assert!(!name(".").as_ref().is_doubled(name(".").as_ref()));
     }
 
     #[test]

@@ -110,11 +110,18 @@ pub fn parse(
         class: None,
         name_buf: Vec::with_capacity(256),
     };
-    p.parse_file(sources, file, origin, (None, None), em);
+    p.parse_file(sources, file, origin.clone(), (None, None), em);
     let mut zone = p.zone;
     if !apex_known {
         // The apex is the SOA owner when there is one: it is what the file says it is for.
-        if let Some(soa) = zone.records.iter().find(|r| r.rtype == RType::SOA) {
+        // Except when the owner is the origin written twice (`example.jp IN SOA` without a dot,
+        // in `example.jp.zone`): that is the classic missing dot, which the names rules report
+        // at the SOA; taking it as the apex would put every other record outside the zone.
+        if let Some(soa) = zone.records.iter().find(|r| r.rtype == RType::SOA)
+            && !origin
+                .as_ref()
+                .is_some_and(|o| zone.names.get(soa.owner).is_doubled(o.as_ref()))
+        {
             zone.origin = zone.names.get(soa.owner).to_owned();
             if zone.origin_source == OriginSource::None
                 || zone.origin_source == OriginSource::FileName

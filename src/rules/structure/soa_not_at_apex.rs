@@ -60,10 +60,12 @@ fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let foreign = crate::rules::policy::foreign_zone(cx).map(|f| f.1);
     for r in cx.zone.records.iter().filter(|r| r.rtype == RType::SOA) {
         let owner = cx.zone.owner(r);
+        // `example.jp IN SOA` without a dot in zone example.jp. is ZG411's (origin repeated).
         if owner.eq_ignore_case(apex)
             || foreign
                 .as_ref()
                 .is_some_and(|f| owner.eq_ignore_case(f.as_ref()))
+            || owner.is_doubled(apex)
         {
             continue;
         }
