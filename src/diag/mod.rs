@@ -75,6 +75,23 @@ pub struct Label {
     pub message: String,
 }
 
+/// Messages quote zone data, which every rule escapes as it writes it (`diag::escape`). This is
+/// the second line of defence: whatever still carries a character a terminal could act on (say,
+/// a suggestion computed from the data) is escaped here, once, for every output format.
+/// Line breaks stay: a few findings lay out lists on several lines.
+fn sanitize(text: String) -> String {
+    if !text
+        .chars()
+        .any(|c| c != '\t' && c != '\n' && escape::is_unsafe(c))
+    {
+        return text;
+    }
+    text.split('\n')
+        .map(|line| escape::escape(line).into_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// One finding.
 #[derive(Clone, Debug)]
 pub struct Diagnostic {
@@ -94,26 +111,26 @@ impl Diagnostic {
             rule,
             severity: rule.severity,
             span,
-            message: message.into(),
+            message: sanitize(message.into()),
             help: None,
             labels: Vec::new(),
         }
     }
 
     pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        self.help = Some(sanitize(help.into()));
         self
     }
 
     pub fn maybe_help(mut self, help: Option<String>) -> Self {
-        self.help = help;
+        self.help = help.map(sanitize);
         self
     }
 
     pub fn label(mut self, span: Span, message: impl Into<String>) -> Self {
         self.labels.push(Label {
             span,
-            message: message.into(),
+            message: sanitize(message.into()),
         });
         self
     }
@@ -375,5 +392,24 @@ mod tests {
             tr!(Lang::Ja, "unknown type `{}`", "不明なタイプ `{}`", ty),
             "不明なタイプ `AAA`"
         );
+    }
+}
+
+#[cfg(test)]
+mod sanitize_tests {
+    use super::*;
+
+    #[test]
+    fn controls_that_reach_a_message_are_escaped_and_line_breaks_kept() {
+        let rule = crate::rules::registry::RULES[0];
+        let span = Span::new(crate::source::FileId(0), 0, 0);
+        let d = Diagnostic::new(rule, span, "red \u{1b}[31m text")
+            .help("one\ntwo \u{202e}")
+            .label(span, "bell \u{7}");
+        assert_eq!(d.message, "red \\027[31m text");
+        assert_eq!(d.help.as_deref(), Some("one\ntwo \\226\\128\\174"));
+        assert_eq!(d.labels[0].message, "bell \\007");
+        let plain = Diagnostic::new(rule, span, "日本語\tok");
+        assert_eq!(plain.message, "日本語\tok");
     }
 }

@@ -29,7 +29,10 @@ pub fn to_a_label(text: &str) -> Option<String> {
         None => (text, ""),
     };
     let ascii = idna::domain_to_ascii(&fullwidth_to_ascii_str(body)).ok()?;
-    (!ascii.is_empty() && ascii.is_ascii()).then(|| format!("{ascii}{dot}"))
+    // Punycode keeps a label's ASCII characters as they are, controls and spaces included: such
+    // a "suggestion" is no host name, and it must not carry a control character to a terminal.
+    (!ascii.is_empty() && ascii.bytes().all(|b| b.is_ascii_graphic()))
+        .then(|| format!("{ascii}{dot}"))
 }
 
 /// The closest of `candidates` to `typo`, if it is close enough to be what was meant: at most one
@@ -194,6 +197,9 @@ mod tests {
             to_a_label("日本語.example.jp.").as_deref(),
             Some("xn--wgv71a119e.example.jp.")
         );
+        // Punycode keeps ASCII as it is: a control character or a space makes no host name.
+        assert_eq!(to_a_label("日本\u{12}語.jp."), None);
+        assert_eq!(to_a_label("日本 語.jp."), None);
     }
 
     #[test]
