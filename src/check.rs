@@ -322,6 +322,7 @@ fn check_zone(
     let index = ZoneIndex::new(&zone);
     let cx = rules::Context {
         mail: Default::default(),
+        cnames: Default::default(),
         zone: &zone,
         index: &index,
         sources,

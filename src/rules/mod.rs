@@ -134,12 +134,19 @@ pub struct Context<'a> {
     pub file: crate::source::FileId,
     /// Selections several rules share, made once per check (see [`mail::Selection`]).
     pub mail: mail::Selection,
+    /// The CNAME graph two rules walk, built on first use.
+    pub cnames: std::sync::OnceLock<rrset::CnameGraph>,
 }
 
 impl<'a> Context<'a> {
     /// The zone's name tree: cuts, DNAMEs, existence and wildcard matches (built on first use).
     pub fn tree(&self) -> &'a crate::zone::ZoneTree {
         self.index.tree(self.zone)
+    }
+
+    /// The zone's CNAME graph (built on first use).
+    pub fn cname_graph(&self) -> &rrset::CnameGraph {
+        self.cnames.get_or_init(|| rrset::CnameGraph::new(self))
     }
 
     /// What a query for `name` finds in this zone (see [`crate::zone::ZoneTree::lookup`]).
@@ -496,6 +503,7 @@ mod tests {
             table_input: false,
             file,
             mail: Default::default(),
+            cnames: Default::default(),
         };
         let mut em = Emitter::new(Lang::En, &filter).with_store_limit(limit);
         run_zone_rules_on(&cx, &mut em, threads);
