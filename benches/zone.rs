@@ -78,7 +78,9 @@ fn parser(c: &mut Criterion) {
     let mut g = c.benchmark_group("parser");
     g.throughput(Throughput::Elements(n));
     g.sample_size(20);
-    g.bench_function("zone", |b| b.iter(|| parse(black_box(&text)).2.records.len()));
+    g.bench_function("zone", |b| {
+        b.iter(|| parse(black_box(&text)).2.records.len())
+    });
     g.finish();
 }
 

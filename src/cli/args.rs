@@ -213,12 +213,7 @@ pub struct CheckArgs {
     pub jobs: usize,
     /// Threads for one file's zone rules [default: one per core, up to 4, for zones of 20,000
     /// records or more]; the output is the same whatever N is
-    #[arg(
-        long,
-        default_value_t = 0,
-        value_name = "N",
-        hide_default_value = true
-    )]
+    #[arg(long, default_value_t = 0, value_name = "N", hide_default_value = true)]
     pub rule_threads: usize,
     #[command(flatten)]
     pub live: Box<LiveArgs>,

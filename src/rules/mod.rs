@@ -526,9 +526,16 @@ mod tests {
         let zone = faulty_zone();
         for limit in [0, 1, 7, 50, 150] {
             let one = run(&zone, 1, limit);
-            assert!(one.1.iter().sum::<u64>() > 0, "limit {limit}: nothing counted");
+            assert!(
+                one.1.iter().sum::<u64>() > 0,
+                "limit {limit}: nothing counted"
+            );
             for threads in [2, 4] {
-                assert_eq!(run(&zone, threads, limit), one, "limit {limit}, {threads} threads");
+                assert_eq!(
+                    run(&zone, threads, limit),
+                    one,
+                    "limit {limit}, {threads} threads"
+                );
             }
         }
     }

@@ -212,12 +212,10 @@ impl SpfCache {
                 + joined.starts.len() * size_of::<usize>()
                 + spf.terms.len() * size_of::<spf::Term>()
                 + spf.bad_separators.len() * size_of::<std::ops::Range<usize>>();
-            let parsed = budget
-                .checked_sub(cost)
-                .map(|left| {
-                    budget = left;
-                    ParsedSpf { joined, spf }
-                });
+            let parsed = budget.checked_sub(cost).map(|left| {
+                budget = left;
+                ParsedSpf { joined, spf }
+            });
             records.push((i as u32, parsed));
         }
         SpfCache { records }

@@ -157,7 +157,9 @@ pub struct CnameGraph {
 impl CnameGraph {
     /// The first CNAME record at `owner`, if it is an authoritative alias.
     pub fn record<'a>(&self, cx: &Context<'a>, owner: NameId) -> Option<&'a Record> {
-        self.cname.get(&owner).map(|&i| &cx.zone.records[i as usize])
+        self.cname
+            .get(&owner)
+            .map(|&i| &cx.zone.records[i as usize])
     }
 
     pub fn new(cx: &Context<'_>) -> Self {
