@@ -75,7 +75,7 @@ fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
             continue;
         }
         texts.push(wire);
-        let first_span = super::text::data_span(cx, *first);
+        let first_span = super::text::data_span(cx, first);
         let owner = cx.zone.owner(record);
         em.emit(
             Diagnostic::new(
