@@ -43,6 +43,20 @@ pub fn cloud_of_mx(exchange: NameRef<'_>) -> Option<&'static Cloud> {
     // A suffix `.a.b.` is the wire `\x01a\x01b\x00`; it must follow a whole label.
     // The suffix's wire form is built on the stack: this runs for every MX, from four rules.
     let ends_with = |suffix: &str| {
+        // First the last label alone (`\x03com\x00`): it rules out almost every MX host.
+        let last = suffix
+            .trim_end_matches('.')
+            .rsplit('.')
+            .next()
+            .unwrap_or_default();
+        let Some(at) = wire.len().checked_sub(last.len() + 2) else {
+            return false;
+        };
+        if wire[at] as usize != last.len()
+            || !wire[at + 1..wire.len() - 1].eq_ignore_ascii_case(last.as_bytes())
+        {
+            return false;
+        }
         let mut buf = [0u8; 64];
         let mut len = 0;
         let mut labels = 0;
