@@ -6,8 +6,9 @@
 //! ```
 //!
 //! The mix is what hosting exports look like: mostly A/AAAA and CNAME, with MX, SPF-like TXT
-//! (some split into several strings), SRV, CAA, and delegations with glue; names are relative,
-//! owners repeat on blank-owner continuation lines, and `$ORIGIN` switches between subdomains.
+//! (some split into several strings, over two lines in parentheses), SRV, CAA, and delegations
+//! with glue; names are relative, owners repeat on blank-owner continuation lines, and `$ORIGIN`
+//! switches between subdomains every 5,000 hosts.
 //! The same N always gives the same bytes. `--validns` writes CAA as `TYPE257` generic data,
 //! since validns does not know CAA.
 
@@ -108,8 +109,9 @@ pub fn generate(n: u64, validns: bool, w: &mut impl Write) -> std::io::Result<()
             ],
             77..=85 => {
                 if rng.below(3) == 0 {
+                    // Two strings, over two lines in parentheses, as exports write long TXT.
                     vec![format!(
-                        "{name} IN TXT \"v=spf1 ip4:192.0.2.0/24 ip4:198.51.100.{}/32\" \" include:_spf.example.net ~all\"",
+                        "{name} IN TXT ( \"v=spf1 ip4:192.0.2.0/24 ip4:198.51.100.{}/32\"\n\t\" include:_spf.example.net ~all\" )",
                         rng.below(256)
                     )]
                 } else {

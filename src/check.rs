@@ -26,6 +26,9 @@ pub struct CheckOptions {
     pub input_format: crate::table::InputFormat,
     /// `--sheet`: the worksheet of a workbook to read (the first visible one otherwise).
     pub sheet: Option<String>,
+    /// Threads for the zone rules: 0 decides from the zone's size and the machine, 1 runs them
+    /// one after the other. The report is the same either way.
+    pub rule_threads: usize,
 }
 
 impl Default for CheckOptions {
@@ -40,6 +43,7 @@ impl Default for CheckOptions {
             policy: crate::policy::Policy::default(),
             input_format: crate::table::InputFormat::Auto,
             sheet: None,
+            rule_threads: 0,
         }
     }
 }
@@ -318,6 +322,7 @@ fn check_zone(
     let index = ZoneIndex::new(&zone);
     let cx = rules::Context {
         mail: Default::default(),
+        cnames: Default::default(),
         zone: &zone,
         index: &index,
         sources,
@@ -327,7 +332,8 @@ fn check_zone(
         table_input: matches!(sources.get(file).layout, crate::source::Layout::Table(_)),
         file,
     };
-    rules::run_zone_rules(&cx, &mut em);
+    let threads = rules::rule_threads(&cx, options.rule_threads);
+    rules::run_zone_rules_on(&cx, &mut em, threads);
     finish(file, path, encoding, Some(zone), em, options)
 }
 

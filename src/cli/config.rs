@@ -142,6 +142,7 @@ pub fn resolve(input: &InputArgs, lang: Lang) -> anyhow::Result<Resolved> {
         max_file_size,
         input_format: input.input_format,
         sheet: input.sheet.clone(),
+        rule_threads: 0,
         fail_on: policy.fail_on.unwrap_or(Severity::Error),
         filter: RuleFilter {
             policy: policy.rule_settings(),

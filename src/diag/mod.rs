@@ -276,6 +276,43 @@ impl<'f> Emitter<'f> {
         }
     }
 
+    /// How many more findings this emitter stores before it only counts them.
+    pub fn room(&self) -> usize {
+        self.store_limit.saturating_sub(self.diagnostics.len())
+    }
+
+    /// An empty emitter with the same language and filter that stores at most `limit` findings:
+    /// one rule's findings, made on a worker thread and merged later with [`Emitter::absorb`].
+    pub fn sibling(&self, limit: usize) -> Emitter<'f> {
+        Emitter::new(self.lang, self.filter).with_store_limit(limit)
+    }
+
+    /// Takes in another emitter's findings and counts, as if they had been emitted here, in its
+    /// order: which findings are stored and which only counted comes out as it would have.
+    pub fn absorb(&mut self, other: Emitter<'_>) {
+        self.extend(other.diagnostics);
+        for (mine, theirs) in self.overflow.iter_mut().zip(other.overflow) {
+            *mine += theirs;
+        }
+    }
+
+    /// Keeps the first `limit` stored findings and counts the rest as not stored.
+    pub fn truncate_to(&mut self, limit: usize) {
+        if self.diagnostics.len() > limit {
+            for d in self.diagnostics.drain(limit..) {
+                self.overflow[d.severity.index()] += 1;
+            }
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.diagnostics.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.diagnostics.is_empty()
+    }
+
     pub fn has_errors(&self) -> bool {
         self.overflow[0] > 0
             || self

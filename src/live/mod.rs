@@ -590,6 +590,7 @@ impl<'a> Cx<'a> {
             discovery,
             rule_cx: crate::rules::Context {
                 mail: Default::default(),
+                cnames: Default::default(),
                 zone,
                 index: input.index,
                 sources: input.sources,

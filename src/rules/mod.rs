@@ -134,12 +134,19 @@ pub struct Context<'a> {
     pub file: crate::source::FileId,
     /// Selections several rules share, made once per check (see [`mail::Selection`]).
     pub mail: mail::Selection,
+    /// The CNAME graph two rules walk, built on first use.
+    pub cnames: std::sync::OnceLock<rrset::CnameGraph>,
 }
 
 impl<'a> Context<'a> {
     /// The zone's name tree: cuts, DNAMEs, existence and wildcard matches (built on first use).
     pub fn tree(&self) -> &'a crate::zone::ZoneTree {
         self.index.tree(self.zone)
+    }
+
+    /// The zone's CNAME graph (built on first use).
+    pub fn cname_graph(&self) -> &rrset::CnameGraph {
+        self.cnames.get_or_init(|| rrset::CnameGraph::new(self))
     }
 
     /// What a query for `name` finds in this zone (see [`crate::zone::ZoneTree::lookup`]).
@@ -329,15 +336,116 @@ struct RecordSpans {
     flags: Vec<u8>,
 }
 
-/// Runs every enabled zone-phase rule.
+/// Runs every enabled zone-phase rule, one after the other.
 pub fn run_zone_rules(cx: &Context<'_>, em: &mut Emitter<'_>) {
-    for rule in registry::RULES {
-        if let Check::Zone(check) = rule.check
-            && em.is_enabled(rule)
-        {
+    run_zone_rules_on(cx, em, 1);
+}
+
+/// Zones smaller than this are checked on one thread when the thread count is automatic:
+/// starting threads costs more than the rules take.
+pub const PARALLEL_MIN_RECORDS: usize = 20_000;
+
+/// The number of rule threads `threads` means for `cx`: 0 is automatic (the machine's cores,
+/// up to 4, for zones of at least [`PARALLEL_MIN_RECORDS`] records, otherwise 1).
+pub fn rule_threads(cx: &Context<'_>, threads: usize) -> usize {
+    match threads {
+        0 if cx.zone.records.len() < PARALLEL_MIN_RECORDS => 1,
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get().min(4)),
+        n => n,
+    }
+}
+
+/// Runs every enabled zone-phase rule on `threads` threads (1: on this one). The findings are
+/// merged in catalogue order, each rule's in the order it made them, so the report is the same
+/// byte for byte whatever the number of threads, the storage limit included.
+pub fn run_zone_rules_on(cx: &Context<'_>, em: &mut Emitter<'_>, threads: usize) {
+    let checks: Vec<fn(&Context<'_>, &mut Emitter<'_>)> = registry::RULES
+        .iter()
+        .filter_map(|rule| match rule.check {
+            Check::Zone(check) if em.is_enabled(rule) => Some(check),
+            _ => None,
+        })
+        .collect();
+    if threads <= 1 || checks.len() <= 1 {
+        for check in checks {
             check(cx, em);
         }
+        return;
     }
+    run_parallel(cx, em, &checks, threads);
+}
+
+/// Rules finished out of order wait here until every rule before them has been merged.
+struct Merge<'e, 'f> {
+    em: &'e mut Emitter<'f>,
+    /// The next rule to merge.
+    next: usize,
+    pending: Vec<Option<Emitter<'f>>>,
+}
+
+impl<'f> Merge<'_, 'f> {
+    fn finished(&mut self, i: usize, mut found: Emitter<'f>) {
+        // What the rules already merged and those finished before this one store comes first:
+        // the room left after them bounds what this one can store, so keeping more is waste.
+        // This keeps the findings held while waiting within the storage limit.
+        let before: usize = self.pending[self.next..i]
+            .iter()
+            .flatten()
+            .map(Emitter::len)
+            .sum();
+        found.truncate_to(self.em.room().saturating_sub(before));
+        self.pending[i] = Some(found);
+        while let Some(done) = self.pending.get_mut(self.next).and_then(Option::take) {
+            self.em.absorb(done);
+            self.next += 1;
+        }
+    }
+}
+
+fn run_parallel(
+    cx: &Context<'_>,
+    em: &mut Emitter<'_>,
+    checks: &[fn(&Context<'_>, &mut Emitter<'_>)],
+    threads: usize,
+) {
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let room = em.room();
+    let template = em.sibling(room);
+    let merge = Mutex::new(Merge {
+        em,
+        next: 0,
+        pending: (0..checks.len()).map(|_| None).collect(),
+    });
+    // Task 0 builds the name tree most rules need, so that it is ready by the time they ask for
+    // it; the threads take the rules in catalogue order after it.
+    let next = AtomicUsize::new(0);
+    std::thread::scope(|s| {
+        let work = || {
+            loop {
+                let task = next.fetch_add(1, Ordering::Relaxed);
+                if task == 0 {
+                    if !cx.zone.records.is_empty() {
+                        cx.tree();
+                    }
+                    continue;
+                }
+                let Some(check) = checks.get(task - 1) else {
+                    break;
+                };
+                let mut found = template.sibling(room);
+                check(cx, &mut found);
+                merge
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .finished(task - 1, found);
+            }
+        };
+        for _ in 1..threads {
+            s.spawn(work);
+        }
+        work();
+    });
 }
 
 /// Finds a rule by code (any case) or by name.
@@ -346,4 +454,89 @@ pub fn find(key: &str) -> Option<&'static Rule> {
         .iter()
         .copied()
         .find(|r| r.code.eq_ignore_ascii_case(key) || r.name.eq_ignore_ascii_case(key))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::{Lang, RuleFilter};
+    use crate::source::{SourceFile, Sources};
+    use crate::zone::{NoIncludes, ParseOptions, parse};
+
+    /// A zone where many rules find something, several times each.
+    fn faulty_zone() -> String {
+        let mut z = String::from(
+            "$ORIGIN example.jp.\n$TTL 3600\n@ SOA ns1 hostmaster 1 7200 900 1209600 3600\n@ NS ns1\nns1 A 192.0.2.1\n",
+        );
+        for i in 0..40 {
+            z.push_str(&format!(
+                "h_{i} A 192.0.2.{i}\nc{i} CNAME c{}\nm{i} MX 10 mail.example.jp.example.jp\nt{i} TXT \"v=spf1 ptr foo:bar ~all\" \"include:x\"\nt{i} TXT \"v=spf1 -all\"\n",
+                i + 1
+            ));
+        }
+        z
+    }
+
+    /// The findings and counts of running the zone rules with `threads` threads and storage for
+    /// `limit` findings.
+    fn run(text: &str, threads: usize, limit: usize) -> (String, [u64; 3]) {
+        let mut sources = Sources::default();
+        let file = sources.add(SourceFile::from_text("t.zone", text));
+        let filter = RuleFilter::default();
+        let mut parse_em = Emitter::new(Lang::En, &filter);
+        let zone = parse(
+            &mut sources,
+            file,
+            &ParseOptions::default(),
+            &mut NoIncludes,
+            &mut parse_em,
+        );
+        let index = ZoneIndex::new(&zone);
+        let policy = crate::policy::Policy::default();
+        let cx = Context {
+            zone: &zone,
+            index: &index,
+            sources: &sources,
+            lang: Lang::En,
+            policy: &policy,
+            applied_origin: None,
+            table_input: false,
+            file,
+            mail: Default::default(),
+            cnames: Default::default(),
+        };
+        let mut em = Emitter::new(Lang::En, &filter).with_store_limit(limit);
+        run_zone_rules_on(&cx, &mut em, threads);
+        let (diagnostics, overflow) = em.into_parts();
+        (format!("{diagnostics:#?}"), overflow)
+    }
+
+    #[test]
+    fn threads_find_the_same_in_the_same_order() {
+        let zone = faulty_zone();
+        let one = run(&zone, 1, usize::MAX);
+        assert!(one.0.matches("rule:").count() > 100, "{}", one.0);
+        for threads in [2, 3, 8] {
+            assert_eq!(run(&zone, threads, usize::MAX), one, "{threads} threads");
+        }
+    }
+
+    #[test]
+    fn threads_keep_and_count_the_same_findings_past_the_storage_limit() {
+        let zone = faulty_zone();
+        for limit in [0, 1, 7, 50, 150] {
+            let one = run(&zone, 1, limit);
+            assert!(
+                one.1.iter().sum::<u64>() > 0,
+                "limit {limit}: nothing counted"
+            );
+            for threads in [2, 4] {
+                assert_eq!(
+                    run(&zone, threads, limit),
+                    one,
+                    "limit {limit}, {threads} threads"
+                );
+            }
+        }
+    }
 }

@@ -251,6 +251,7 @@ mod tests {
             table_input: false,
             file,
             mail: Default::default(),
+            cnames: Default::default(),
         };
         for r in &zone.records {
             f(&cx, r);

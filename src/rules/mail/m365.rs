@@ -41,17 +41,41 @@ pub static CLOUDS: &[Cloud] = &[
 pub fn cloud_of_mx(exchange: NameRef<'_>) -> Option<&'static Cloud> {
     let wire = exchange.wire();
     // A suffix `.a.b.` is the wire `\x01a\x01b\x00`; it must follow a whole label.
+    // The suffix's wire form is built on the stack: this runs for every MX, from four rules.
     let ends_with = |suffix: &str| {
-        let labels: Vec<&str> = suffix.trim_matches('.').split('.').collect();
-        let mut tail = Vec::with_capacity(suffix.len() + 1);
-        for l in &labels {
-            tail.push(l.len() as u8);
-            tail.extend_from_slice(l.as_bytes());
+        // First the last label alone (`\x03com\x00`): it rules out almost every MX host.
+        let last = suffix
+            .trim_end_matches('.')
+            .rsplit('.')
+            .next()
+            .unwrap_or_default();
+        let Some(at) = wire.len().checked_sub(last.len() + 2) else {
+            return false;
+        };
+        if wire[at] as usize != last.len()
+            || !wire[at + 1..wire.len() - 1].eq_ignore_ascii_case(last.as_bytes())
+        {
+            return false;
         }
-        tail.push(0);
+        let mut buf = [0u8; 64];
+        let mut len = 0;
+        let mut labels = 0;
+        for l in suffix.trim_matches('.').split('.') {
+            let Some(slot) = buf.get_mut(len..len + 1 + l.len()) else {
+                return false;
+            };
+            slot[0] = l.len() as u8;
+            slot[1..].copy_from_slice(l.as_bytes());
+            len += 1 + l.len();
+            labels += 1;
+        }
+        len += 1;
+        let Some(tail) = buf.get(..len) else {
+            return false;
+        };
         wire.len() > tail.len()
-            && wire[wire.len() - tail.len()..].eq_ignore_ascii_case(&tail)
-            && exchange.labels().count() > labels.len()
+            && wire[wire.len() - tail.len()..].eq_ignore_ascii_case(tail)
+            && exchange.labels().count() > labels
             && {
                 // The suffix starts at a label boundary.
                 let mut at = 0;

@@ -88,14 +88,31 @@ pub use txt_split_without_separator::TXT_SPLIT_WITHOUT_SEPARATOR;
 use crate::rules::Context;
 use crate::zone::{NameRef, RType, Record};
 use std::cell::OnceCell;
+use std::sync::OnceLock;
 use text::Joined;
 
 /// One SPF record (a TXT whose joined text is `v=spf1 ...`), parsed.
 pub struct SpfRecord<'z> {
     pub record: &'z Record,
-    pub joined: Joined,
-    pub spf: spf::Spf,
+    pub joined: Held<'z, Joined>,
+    pub spf: Held<'z, spf::Spf>,
     map: OnceCell<text::SpanMap>,
+}
+
+/// A value parsed once per check and shared by the rules, or parsed for one use.
+pub enum Held<'z, T> {
+    Shared(&'z T),
+    Owned(T),
+}
+
+impl<T> std::ops::Deref for Held<'_, T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        match self {
+            Held::Shared(t) => t,
+            Held::Owned(t) => t,
+        }
+    }
 }
 
 impl SpfRecord<'_> {
@@ -132,26 +149,82 @@ pub fn as_spf<'z>(cx: &Context<'z>, record: &'z Record) -> Option<SpfRecord<'z>>
     let spf = spf::Spf::parse(&joined.text, joined.starts.get(1..).unwrap_or_default());
     Some(SpfRecord {
         record,
-        joined,
-        spf,
+        joined: Held::Owned(joined),
+        spf: Held::Owned(spf),
         map: OnceCell::new(),
     })
 }
 
 /// Which records the mail rules look at, found once per check: a dozen rules read the SPF
 /// records, and scanning a million records for them once instead of a dozen times matters.
-/// Only indices are kept (4 bytes a record); each rule parses what it reads, so memory stays
-/// bounded whatever the zone holds.
-#[derive(Debug, Default)]
+/// DMARC and DKIM keep only indices (4 bytes a record), and each rule parses what it reads.
+/// SPF records are parsed once and shared, up to [`SPF_CACHE_BUDGET`] bytes: past it, each
+/// rule parses the rest again, so memory stays bounded whatever the zone holds.
+#[derive(Default)]
 pub struct Selection {
-    spf: OnceCell<Vec<u32>>,
-    dmarc: OnceCell<Vec<u32>>,
-    dkim: OnceCell<Vec<u32>>,
+    spf: OnceLock<SpfCache>,
+    dmarc: OnceLock<Vec<u32>>,
+    dkim: OnceLock<Vec<u32>>,
+}
+
+impl std::fmt::Debug for Selection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Selection").finish_non_exhaustive()
+    }
+}
+
+/// How much memory the shared SPF parses may take (estimated), per check. A million-record
+/// zone of ordinary mail records needs about a third of it.
+pub const SPF_CACHE_BUDGET: usize = 48 << 20;
+
+/// The SPF records of the zone in file order, each with its parse while the budget lasted.
+#[derive(Default)]
+struct SpfCache {
+    records: Vec<(u32, Option<ParsedSpf>)>,
+}
+
+struct ParsedSpf {
+    joined: Joined,
+    spf: spf::Spf,
+}
+
+impl SpfCache {
+    fn new(cx: &Context<'_>) -> SpfCache {
+        let mut records = Vec::new();
+        let mut budget = SPF_CACHE_BUDGET;
+        for (i, r) in cx.zone.records.iter().enumerate() {
+            if r.rtype != RType::TXT {
+                continue;
+            }
+            let wire = cx.zone.rdata(r);
+            if !text::starts_with_ignore_case(wire, spf::VERSION) {
+                continue;
+            }
+            let Some(joined) = Joined::of(wire) else {
+                continue;
+            };
+            if !spf::is_spf(&joined.text) {
+                continue;
+            }
+            let spf = spf::Spf::parse(&joined.text, joined.starts.get(1..).unwrap_or_default());
+            let cost = size_of::<ParsedSpf>()
+                + joined.text.len()
+                + joined.starts.len() * size_of::<usize>()
+                + spf.terms.len() * size_of::<spf::Term>()
+                + spf.bad_separators.len() * size_of::<std::ops::Range<usize>>();
+            let parsed = budget.checked_sub(cost).map(|left| {
+                budget = left;
+                ParsedSpf { joined, spf }
+            });
+            records.push((i as u32, parsed));
+        }
+        SpfCache { records }
+    }
 }
 
 fn select<'z>(
     cx: &'z Context<'z>,
-    cell: &'z OnceCell<Vec<u32>>,
+    cell: &'z OnceLock<Vec<u32>>,
     keep: impl Fn(&Record) -> bool,
 ) -> impl Iterator<Item = &'z Record> + 'z {
     cell.get_or_init(|| {
@@ -169,14 +242,19 @@ fn select<'z>(
 
 /// Every SPF record of the zone, in file order.
 pub fn spf_records<'z>(cx: &'z Context<'z>) -> impl Iterator<Item = SpfRecord<'z>> + 'z {
-    select(cx, &cx.mail.spf, |r| {
-        r.rtype == RType::TXT && {
-            let wire = cx.zone.rdata(r);
-            text::starts_with_ignore_case(wire, spf::VERSION)
-                && Joined::of(wire).is_some_and(|j| spf::is_spf(&j.text))
+    let cache = cx.mail.spf.get_or_init(|| SpfCache::new(cx));
+    cache.records.iter().filter_map(move |(i, parsed)| {
+        let record = &cx.zone.records[*i as usize];
+        match parsed {
+            Some(p) => Some(SpfRecord {
+                record,
+                joined: Held::Shared(&p.joined),
+                spf: Held::Shared(&p.spf),
+                map: OnceCell::new(),
+            }),
+            None => as_spf(cx, record),
         }
     })
-    .filter_map(|r| as_spf(cx, r))
 }
 
 /// True when the name's first label is `label` (ASCII case ignored).

@@ -61,22 +61,21 @@ fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     // Per owner: the first SPF record's span, and the data of each distinct one. An exact
     // duplicate is one record to DNS (an RRset holds no duplicates; ZG301 reports the line), so
     // only different texts count.
-    let mut seen: HashMap<_, (crate::source::Span, Vec<&[u8]>)> = HashMap::new();
+    // The first record's span is found only when there is a second: finding it lexes the line
+    // again.
+    let mut seen: HashMap<_, (&crate::zone::Record, Vec<&[u8]>)> = HashMap::new();
     for spf in super::spf_records(cx) {
         let record = spf.record;
         let wire = cx.zone.rdata(record);
-        let Some((first_span, texts)) = seen.get_mut(&record.owner) else {
-            seen.insert(
-                record.owner,
-                (super::text::data_span(cx, record), vec![wire]),
-            );
+        let Some((first, texts)) = seen.get_mut(&record.owner) else {
+            seen.insert(record.owner, (record, vec![wire]));
             continue;
         };
         if texts.contains(&wire) {
             continue;
         }
         texts.push(wire);
-        let first_span = *first_span;
+        let first_span = super::text::data_span(cx, first);
         let owner = cx.zone.owner(record);
         em.emit(
             Diagnostic::new(

@@ -76,7 +76,6 @@ fn fault(name: NameRef<'_>, wildcard_ok: bool) -> Option<(String, Fault)> {
         if wildcard_ok && label.contains(&b'*') {
             continue;
         }
-        let shown = label_to_text(label);
         let f = if let Some(&b) = label
             .iter()
             .find(|b| !b.is_ascii_alphanumeric() && **b != b'-' && **b != b'_')
@@ -96,7 +95,8 @@ fn fault(name: NameRef<'_>, wildcard_ok: bool) -> Option<(String, Fault)> {
         } else {
             continue;
         };
-        return Some((escape(&shown).into_owned(), f));
+        // Only a faulty label is made into text: this runs for most names of the zone.
+        return Some((escape(&label_to_text(label)).into_owned(), f));
     }
     None
 }

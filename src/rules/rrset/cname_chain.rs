@@ -52,7 +52,7 @@ web   IN CNAME  shop.example.net.
 };
 
 fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
-    let g = super::CnameGraph::new(cx);
+    let g = cx.cname_graph();
     let in_loop: HashSet<_> = g.loops.iter().flatten().copied().collect();
     let lang = cx.lang;
     let mut owners: Vec<_> = g.next.keys().copied().collect();
@@ -61,7 +61,7 @@ fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
         if in_loop.contains(&owner) {
             continue;
         }
-        let Some(r) = g.cname.get(&owner) else {
+        let Some(r) = g.record(cx, owner) else {
             continue;
         };
         // The chain as resolution walks it, cut short after a few links.
@@ -77,8 +77,7 @@ fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
             cur = n;
         }
         if let Some(end) = g
-            .cname
-            .get(&cur)
+            .record(cx, cur)
             .and_then(|r| crate::rules::target::target(cx, r))
             && chain.last().is_none_or(|l| l != "…")
         {

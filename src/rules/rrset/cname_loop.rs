@@ -51,10 +51,10 @@ web  IN CNAME  www.example.jp.
 };
 
 fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
-    let g = super::CnameGraph::new(cx);
+    let g = cx.cname_graph();
     let lang = cx.lang;
     for members in &g.loops {
-        let records: Vec<_> = members.iter().filter_map(|m| g.cname.get(m)).collect();
+        let records: Vec<_> = members.iter().filter_map(|&m| g.record(cx, m)).collect();
         let Some(first) = records.iter().min_by_key(|r| (r.span.file, r.span.start)) else {
             continue;
         };

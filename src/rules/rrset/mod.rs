@@ -144,29 +144,40 @@ pub(crate) fn next_cname(cx: &Context<'_>, record: &Record) -> Option<NameId> {
 
 /// The CNAMEs of the zone as a graph: each authoritative alias and the in-zone alias its target
 /// leads to, with the loops found in one pass (each node is visited once: O(n)).
-pub(crate) struct CnameGraph<'a> {
-    /// Owner → its first CNAME record.
-    pub cname: HashMap<NameId, &'a Record>,
+pub struct CnameGraph {
+    /// Owner → the index of its first CNAME record (an index, not a reference, so that the
+    /// graph can be built once and kept in the rules' [`Context`]).
+    cname: HashMap<NameId, u32>,
     /// Owner → the node (name or wildcard) with a CNAME that its target leads to.
     pub next: HashMap<NameId, NameId>,
     /// Each loop, in the order resolution walks it.
     pub loops: Vec<Vec<NameId>>,
 }
 
-impl<'a> CnameGraph<'a> {
-    pub fn new(cx: &Context<'a>) -> Self {
+impl CnameGraph {
+    /// The first CNAME record at `owner`, if it is an authoritative alias.
+    pub fn record<'a>(&self, cx: &Context<'a>, owner: NameId) -> Option<&'a Record> {
+        self.cname
+            .get(&owner)
+            .map(|&i| &cx.zone.records[i as usize])
+    }
+
+    pub fn new(cx: &Context<'_>) -> Self {
         let tree = cx.tree();
-        let mut cname: HashMap<NameId, &'a Record> = HashMap::new();
-        for r in &cx.zone.records {
+        let records = &cx.zone.records;
+        let mut cname: HashMap<NameId, u32> = HashMap::new();
+        for (i, r) in records.iter().enumerate() {
             if r.rtype == RType::CNAME && tree.place(r.owner) == Place::Auth {
-                let first = cname.entry(r.owner).or_insert(r);
-                if (r.span.file, r.span.start) < (first.span.file, first.span.start) {
-                    *first = r;
+                let first = cname.entry(r.owner).or_insert(i as u32);
+                let f = &records[*first as usize];
+                if (r.span.file, r.span.start) < (f.span.file, f.span.start) {
+                    *first = i as u32;
                 }
             }
         }
         let mut next = HashMap::new();
-        for (&owner, r) in &cname {
+        for (&owner, &i) in &cname {
+            let r = &records[i as usize];
             let target = crate::rules::target::target(cx, r);
             // A CNAME to itself by name is ZG313's, not a loop.
             if target.is_some_and(|t| t.eq_ignore_case(cx.zone.names.get(owner))) {

@@ -1,0 +1,67 @@
+//! The zone rules run on several threads for large zones; the report must not change with the
+//! number of threads: same findings, same order, same counts.
+
+use zonegate::check::{CheckOptions, check_bytes};
+use zonegate::source::Sources;
+use zonegate::zone::NoIncludes;
+
+/// The benchmark zone generator, shared with `cargo run --example zonegate-bench`.
+#[path = "../examples/zonegate-bench.rs"]
+#[allow(dead_code)]
+mod bench;
+
+/// The whole report of checking `bytes` with `threads` rule threads, as text.
+fn report(path: &str, bytes: &[u8], threads: usize) -> String {
+    let options = CheckOptions {
+        rule_threads: threads,
+        ..Default::default()
+    };
+    let mut sources = Sources::default();
+    let r = check_bytes(&mut sources, path, bytes, false, &options, &mut NoIncludes);
+    format!(
+        "{:?} {:?} {} {:#?}",
+        r.verdict, r.overflow, r.suppressed, r.diagnostics
+    )
+}
+
+#[test]
+fn every_fixture_gets_the_same_report_on_one_thread_and_on_several() {
+    let mut checked = 0;
+    for dir in ["fixtures/rules", "fixtures/zones"] {
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.is_file())
+            .collect();
+        paths.sort();
+        for path in paths {
+            let bytes = std::fs::read(&path).unwrap();
+            let name = path.display().to_string();
+            let one = report(&name, &bytes, 1);
+            assert_eq!(report(&name, &bytes, 2), one, "{name}");
+            assert_eq!(report(&name, &bytes, 5), one, "{name}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 300, "only {checked} fixtures");
+}
+
+#[test]
+fn a_large_faulty_zone_gets_the_same_report_with_automatic_threads() {
+    let mut zone = Vec::new();
+    bench::generate(30_000, false, &mut zone).unwrap();
+    // Faults for many rules, past the size where threads are used.
+    for i in 0..200 {
+        zone.extend_from_slice(
+            format!(
+                "bad_{i} A 192.0.2.1\nloop{i} CNAME loop{}\nmx{i} MX 10 mail.bench.example.bench.example\nspf{i} TXT \"v=spf1 ptr ip4:1.2.3 ~all\" \"include:x\"\nspf{i} TXT \"v=spf1 -all\"\n",
+                (i + 1) % 200
+            )
+            .as_bytes(),
+        );
+    }
+    let one = report("big.zone", &zone, 1);
+    assert!(one.matches("code: \"ZG").count() > 500, "too few findings");
+    assert_eq!(report("big.zone", &zone, 0), one);
+    assert_eq!(report("big.zone", &zone, 2), one);
+}
