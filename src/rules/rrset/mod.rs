@@ -125,6 +125,32 @@ pub(crate) fn ttl_findings(
     }
 }
 
+/// For a type of which a name may hold one record only (CNAME, DNAME): each record whose value
+/// differs from every earlier one at its name, with the name and that name's first record.
+/// Exact repeats are left to the duplicate rule (ZG301).
+pub(crate) fn extra_values<'a>(
+    cx: &Context<'a>,
+    rtype: RType,
+) -> Vec<(NameId, &'a Record, &'a Record)> {
+    let mut out = Vec::new();
+    for (owner, t, set) in cx.index.rrsets(cx.zone) {
+        if t != rtype || set.len() < 2 {
+            continue;
+        }
+        let records: Vec<&Record> = set.iter().map(|&i| &cx.zone.records[i as usize]).collect();
+        let first = records[0];
+        let mut seen = vec![canonical_rdata(rtype, cx.zone.rdata(first))];
+        for &r in &records[1..] {
+            let data = canonical_rdata(rtype, cx.zone.rdata(r));
+            if !seen.contains(&data) {
+                seen.push(data);
+                out.push((owner, first, r));
+            }
+        }
+    }
+    out
+}
+
 /// The first CNAME record at an owner, in file order.
 pub(crate) fn cname_at<'a>(cx: &Context<'a>, id: NameId) -> Option<&'a Record> {
     cx.rrset(id, RType::CNAME).next()

@@ -1,7 +1,7 @@
 //! ZG309 `multiple-cname`: more than one CNAME at a name.
 
 use crate::diag::{Diagnostic, Emitter, Severity};
-use crate::rules::util::{canonical_rdata, show_id};
+use crate::rules::util::show_id;
 use crate::rules::{Check, Context, Phase, Rule, Text};
 use crate::tr;
 use crate::zone::RType;
@@ -53,37 +53,24 @@ CNAME を 1 つにしてください。複数のサーバーに振り分ける�
 
 fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let lang = cx.lang;
-    for (owner, rtype, set) in cx.index.rrsets(cx.zone) {
-        if rtype != RType::CNAME || set.len() < 2 {
-            continue;
-        }
-        let records: Vec<_> = set.iter().map(|&i| &cx.zone.records[i as usize]).collect();
-        let first = records[0];
-        let mut seen = vec![canonical_rdata(RType::CNAME, cx.zone.rdata(first))];
-        for r in &records[1..] {
-            let data = canonical_rdata(RType::CNAME, cx.zone.rdata(r));
-            if seen.contains(&data) {
-                continue;
-            }
-            seen.push(data);
-            let name = show_id(cx, owner);
-            em.emit(
-                Diagnostic::new(
-                    &MULTIPLE_CNAME,
-                    cx.rdata_field_span(r, 0),
-                    tr!(
-                        lang,
-                        "`{name}` has more than one CNAME",
-                        "`{name}` に複数の CNAME があります"
-                    ),
-                )
-                .label(cx.rdata_field_span(first, 0), tr!(lang, "first CNAME here", "最初の CNAME はここ"))
-                .help(tr!(
+    for (owner, first, r) in super::extra_values(cx, RType::CNAME) {
+        let name = show_id(cx, owner);
+        em.emit(
+            Diagnostic::new(
+                &MULTIPLE_CNAME,
+                cx.rdata_field_span(r, 0),
+                tr!(
                     lang,
-                    "a name can be an alias for only one name; keep one CNAME, or use several A/AAAA records to spread traffic",
-                    "名前は 1 つの名前の別名にしかなれません。CNAME を 1 つにするか、振り分けには複数の A・AAAA レコードを使ってください"
-                )),
-            );
-        }
+                    "`{name}` has more than one CNAME",
+                    "`{name}` に複数の CNAME があります"
+                ),
+            )
+            .label(cx.rdata_field_span(first, 0), tr!(lang, "first CNAME here", "最初の CNAME はここ"))
+            .help(tr!(
+                lang,
+                "a name can be an alias for only one name; keep one CNAME, or use several A/AAAA records to spread traffic",
+                "名前は 1 つの名前の別名にしかなれません。CNAME を 1 つにするか、振り分けには複数の A・AAAA レコードを使ってください"
+            )),
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! ZG316 `multiple-dname`: more than one DNAME at a name.
 
 use crate::diag::{Diagnostic, Emitter, Severity};
-use crate::rules::util::{canonical_rdata, show_id};
+use crate::rules::util::show_id;
 use crate::rules::{Check, Context, Phase, Rule, Text};
 use crate::tr;
 use crate::zone::RType;
@@ -53,40 +53,27 @@ DNAME を 1 つにしてください。
 
 fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let lang = cx.lang;
-    for (owner, rtype, set) in cx.index.rrsets(cx.zone) {
-        if rtype != RType::DNAME || set.len() < 2 {
-            continue;
-        }
-        let records: Vec<_> = set.iter().map(|&i| &cx.zone.records[i as usize]).collect();
-        let first = records[0];
-        let mut seen = vec![canonical_rdata(RType::DNAME, cx.zone.rdata(first))];
-        for r in &records[1..] {
-            let data = canonical_rdata(RType::DNAME, cx.zone.rdata(r));
-            if seen.contains(&data) {
-                continue;
-            }
-            seen.push(data);
-            let name = show_id(cx, owner);
-            em.emit(
-                Diagnostic::new(
-                    &MULTIPLE_DNAME,
-                    cx.rdata_field_span(r, 0),
-                    tr!(
-                        lang,
-                        "`{name}` has more than one DNAME",
-                        "`{name}` に複数の DNAME があります"
-                    ),
-                )
-                .label(
-                    cx.rdata_field_span(first, 0),
-                    tr!(lang, "first DNAME here", "最初の DNAME はここ"),
-                )
-                .help(tr!(
+    for (owner, first, r) in super::extra_values(cx, RType::DNAME) {
+        let name = show_id(cx, owner);
+        em.emit(
+            Diagnostic::new(
+                &MULTIPLE_DNAME,
+                cx.rdata_field_span(r, 0),
+                tr!(
                     lang,
-                    "a name can redirect its subtree to one place only; keep one DNAME",
-                    "名前はその下を 1 か所にしか転送できません。DNAME を 1 つにしてください"
-                )),
-            );
-        }
+                    "`{name}` has more than one DNAME",
+                    "`{name}` に複数の DNAME があります"
+                ),
+            )
+            .label(
+                cx.rdata_field_span(first, 0),
+                tr!(lang, "first DNAME here", "最初の DNAME はここ"),
+            )
+            .help(tr!(
+                lang,
+                "a name can redirect its subtree to one place only; keep one DNAME",
+                "名前はその下を 1 か所にしか転送できません。DNAME を 1 つにしてください"
+            )),
+        );
     }
 }
