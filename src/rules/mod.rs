@@ -456,12 +456,45 @@ pub fn find(key: &str) -> Option<&'static Rule> {
         .find(|r| r.code.eq_ignore_ascii_case(key) || r.name.eq_ignore_ascii_case(key))
 }
 
+/// Calls `f` with a rule context for a zone parsed from `text` (default options, no policy):
+/// what the unit tests of rules and their helpers start from.
+#[cfg(test)]
+pub(crate) fn with_test_context<R>(text: &str, f: impl FnOnce(&Context<'_>) -> R) -> R {
+    use crate::diag::RuleFilter;
+    use crate::source::{SourceFile, Sources};
+    use crate::zone::{NoIncludes, ParseOptions, parse};
+    let mut sources = Sources::default();
+    let file = sources.add(SourceFile::from_text("t.zone", text));
+    let filter = RuleFilter::default();
+    let mut parse_em = Emitter::new(Lang::En, &filter);
+    let zone = parse(
+        &mut sources,
+        file,
+        &ParseOptions::default(),
+        &mut NoIncludes,
+        &mut parse_em,
+    );
+    let index = ZoneIndex::new(&zone);
+    let policy = crate::policy::Policy::default();
+    let cx = Context {
+        zone: &zone,
+        index: &index,
+        sources: &sources,
+        lang: Lang::En,
+        policy: &policy,
+        applied_origin: None,
+        table_input: false,
+        file,
+        mail: Default::default(),
+        cnames: Default::default(),
+    };
+    f(&cx)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::diag::{Lang, RuleFilter};
-    use crate::source::{SourceFile, Sources};
-    use crate::zone::{NoIncludes, ParseOptions, parse};
 
     /// A zone where many rules find something, several times each.
     fn faulty_zone() -> String {
@@ -480,35 +513,13 @@ mod tests {
     /// The findings and counts of running the zone rules with `threads` threads and storage for
     /// `limit` findings.
     fn run(text: &str, threads: usize, limit: usize) -> (String, [u64; 3]) {
-        let mut sources = Sources::default();
-        let file = sources.add(SourceFile::from_text("t.zone", text));
-        let filter = RuleFilter::default();
-        let mut parse_em = Emitter::new(Lang::En, &filter);
-        let zone = parse(
-            &mut sources,
-            file,
-            &ParseOptions::default(),
-            &mut NoIncludes,
-            &mut parse_em,
-        );
-        let index = ZoneIndex::new(&zone);
-        let policy = crate::policy::Policy::default();
-        let cx = Context {
-            zone: &zone,
-            index: &index,
-            sources: &sources,
-            lang: Lang::En,
-            policy: &policy,
-            applied_origin: None,
-            table_input: false,
-            file,
-            mail: Default::default(),
-            cnames: Default::default(),
-        };
-        let mut em = Emitter::new(Lang::En, &filter).with_store_limit(limit);
-        run_zone_rules_on(&cx, &mut em, threads);
-        let (diagnostics, overflow) = em.into_parts();
-        (format!("{diagnostics:#?}"), overflow)
+        with_test_context(text, |cx| {
+            let filter = RuleFilter::default();
+            let mut em = Emitter::new(Lang::En, &filter).with_store_limit(limit);
+            run_zone_rules_on(cx, &mut em, threads);
+            let (diagnostics, overflow) = em.into_parts();
+            (format!("{diagnostics:#?}"), overflow)
+        })
     }
 
     #[test]

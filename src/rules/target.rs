@@ -222,40 +222,14 @@ pub fn suspect(cx: &Context<'_>, record: &Record) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diag::{Emitter, Lang, RuleFilter};
-    use crate::source::{SourceFile, Sources};
-    use crate::zone::{NoIncludes, ParseOptions, ZoneIndex, parse};
 
     /// Runs `f` on every record of a zone parsed from `text`, with a rule context.
     fn each_record(text: &str, mut f: impl FnMut(&Context<'_>, &Record)) {
-        let mut sources = Sources::default();
-        let file = sources.add(SourceFile::from_text("t.zone", text));
-        let filter = RuleFilter::default();
-        let mut em = Emitter::new(Lang::En, &filter);
-        let zone = parse(
-            &mut sources,
-            file,
-            &ParseOptions::default(),
-            &mut NoIncludes,
-            &mut em,
-        );
-        let index = ZoneIndex::new(&zone);
-        let policy = crate::policy::Policy::default();
-        let cx = Context {
-            zone: &zone,
-            index: &index,
-            sources: &sources,
-            lang: Lang::En,
-            policy: &policy,
-            applied_origin: None,
-            table_input: false,
-            file,
-            mail: Default::default(),
-            cnames: Default::default(),
-        };
-        for r in &zone.records {
-            f(&cx, r);
-        }
+        crate::rules::with_test_context(text, |cx| {
+            for r in &cx.zone.records {
+                f(cx, r);
+            }
+        });
     }
 
     fn faults(text: &str) -> Vec<String> {
