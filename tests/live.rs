@@ -339,12 +339,8 @@ async fn snapshot(w: &World, code: &str, submission: &str, extra: &[&str]) {
     );
     args.extend(extra.iter().map(|s| s.to_string()));
     args.push("example.test.zone".into());
-    let path = dir.path().to_path_buf();
-    let out = tokio::task::spawn_blocking(move || {
-        common::run(&path, &args.iter().map(String::as_str).collect::<Vec<_>>())
-    })
-    .await
-    .unwrap();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = support::run_zonegate(dir.path(), &args).await;
     let text = common::stdout(&out);
     assert!(
         text.contains(&format!("[{code}]")),
@@ -1184,25 +1180,18 @@ async fn findings_are_suppressed_and_decide_the_verdict_through_the_cli() {
     let submission = without(SUBMISSION, &["shop"]);
     std::fs::write(dir.path().join("example.test.zone"), &submission).unwrap();
     let (resolver, port) = (w.resolver().to_string(), w.lab.port.to_string());
-    let path = dir.path().to_path_buf();
-    let out = tokio::task::spawn_blocking(move || {
-        common::run(
-            &path,
-            &[
-                "check",
-                "--live",
-                "--resolver",
-                &resolver,
-                "--port",
-                &port,
-                "--format",
-                "json",
-                "example.test.zone",
-            ],
-        )
-    })
-    .await
-    .unwrap();
+    let live_json_args = [
+        "check",
+        "--live",
+        "--resolver",
+        &resolver,
+        "--port",
+        &port,
+        "--format",
+        "json",
+        "example.test.zone",
+    ];
+    let out = support::run_zonegate(dir.path(), &live_json_args).await;
     assert_eq!(
         out.status.code(),
         Some(1),
@@ -1218,26 +1207,7 @@ async fn findings_are_suppressed_and_decide_the_verdict_through_the_cli() {
         "; zonegate: ignore[ZG811] shop was retired\n@        IN SOA",
     );
     std::fs::write(dir.path().join("example.test.zone"), &suppressed).unwrap();
-    let (resolver, port) = (w.resolver().to_string(), w.lab.port.to_string());
-    let path = dir.path().to_path_buf();
-    let out = tokio::task::spawn_blocking(move || {
-        common::run(
-            &path,
-            &[
-                "check",
-                "--live",
-                "--resolver",
-                &resolver,
-                "--port",
-                &port,
-                "--format",
-                "json",
-                "example.test.zone",
-            ],
-        )
-    })
-    .await
-    .unwrap();
+    let out = support::run_zonegate(dir.path(), &live_json_args).await;
     assert_eq!(
         out.status.code(),
         Some(0),

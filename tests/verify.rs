@@ -392,29 +392,24 @@ async fn the_command_exits_1_then_0() {
         let (lab, addrs) = world(&state).await;
         std::fs::write(dir.path().join("cutover.yaml"), spec_text(lab.port)).unwrap();
         let resolver = addrs[4].to_string();
-        let path = dir.path().to_path_buf();
-        let out = tokio::task::spawn_blocking(move || {
-            let mut args = vec![
-                "verify",
-                "--spec",
-                "cutover.yaml",
-                "--step",
-                "provision",
-                "--resolver",
-                &resolver,
-                "--query-timeout",
-                "400ms",
-                "--retries",
-                "1",
-            ];
-            if wait {
-                args.extend(["--wait", "--timeout", "1s", "--interval", "1s"]);
-            }
-            args.push("example.test.zone");
-            common::run(&path, &args)
-        })
-        .await
-        .unwrap();
+        let mut args = vec![
+            "verify",
+            "--spec",
+            "cutover.yaml",
+            "--step",
+            "provision",
+            "--resolver",
+            &resolver,
+            "--query-timeout",
+            "400ms",
+            "--retries",
+            "1",
+        ];
+        if wait {
+            args.extend(["--wait", "--timeout", "1s", "--interval", "1s"]);
+        }
+        args.push("example.test.zone");
+        let out = support::run_zonegate(dir.path(), &args).await;
         let text = common::stdout(&out);
         assert_eq!(
             out.status.code(),
@@ -475,31 +470,27 @@ async fn plan_live_measures_the_ttls() {
     std::fs::write(dir.path().join("example.test.zone"), ZONE).unwrap();
     std::fs::write(dir.path().join("cutover.yaml"), spec_text(lab.port)).unwrap();
     let (resolver, port) = (addrs[4].to_string(), lab.port.to_string());
-    let path = dir.path().to_path_buf();
-    let out = tokio::task::spawn_blocking(move || {
-        common::run(
-            &path,
-            &[
-                "plan",
-                "--live",
-                "--resolver",
-                &resolver,
-                "--port",
-                &port,
-                "--timeout",
-                "400ms",
-                "--retries",
-                "1",
-                "--format",
-                "json",
-                "--spec",
-                "cutover.yaml",
-                "example.test.zone",
-            ],
-        )
-    })
-    .await
-    .unwrap();
+    let out = support::run_zonegate(
+        dir.path(),
+        &[
+            "plan",
+            "--live",
+            "--resolver",
+            &resolver,
+            "--port",
+            &port,
+            "--timeout",
+            "400ms",
+            "--retries",
+            "1",
+            "--format",
+            "json",
+            "--spec",
+            "cutover.yaml",
+            "example.test.zone",
+        ],
+    )
+    .await;
     assert_eq!(
         out.status.code(),
         Some(0),

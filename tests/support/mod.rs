@@ -381,3 +381,16 @@ impl Lab {
         SocketAddr::new(IpAddr::V4(Ipv4Addr::new(127, 0, 0, 200)), self.port)
     }
 }
+
+/// Runs the zonegate binary in `dir` on a blocking thread: the lab's servers answer on the
+/// runtime's threads while it runs.
+pub async fn run_zonegate(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    let dir = dir.to_path_buf();
+    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+    tokio::task::spawn_blocking(move || {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        crate::common::run(&dir, &args)
+    })
+    .await
+    .expect("the blocking task runs")
+}
