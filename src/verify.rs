@@ -106,6 +106,15 @@ fn show_name(n: NameRef<'_>) -> String {
     escape(&n.to_string()).into_owned()
 }
 
+/// Why discovery fell short, shown safely: the first gap it recorded (empty when none).
+fn first_gap(found: &crate::live::Discovery) -> String {
+    found
+        .gaps
+        .first()
+        .map(|g| escape(&g.why).into_owned())
+        .unwrap_or_default()
+}
+
 fn record_label(owner: NameRef<'_>, rtype: RType) -> String {
     format!("{} {}", show_name(owner), rtype)
 }
@@ -418,11 +427,7 @@ impl Verifier<'_> {
                 );
             }
             None => {
-                let why = found
-                    .gaps
-                    .first()
-                    .map(|g| escape(&g.why).into_owned())
-                    .unwrap_or_default();
+                let why = first_gap(&found);
                 self.differ(
                     "parent",
                     record_label(apex.as_ref(), RType::NS),
@@ -610,11 +615,7 @@ impl Verifier<'_> {
             .collect();
         if servers.is_empty() {
             self.out.checked += 1;
-            let why = found
-                .gaps
-                .first()
-                .map(|g| escape(&g.why).into_owned())
-                .unwrap_or_default();
+            let why = first_gap(&found);
             self.differ(
                 "parent",
                 record_label(apex.as_ref(), RType::NS),
@@ -651,11 +652,7 @@ impl Verifier<'_> {
         let found = self.session.discover(a).await;
         let Some(d) = &found.delegation else {
             self.out.checked += 1;
-            let why = found
-                .gaps
-                .first()
-                .map(|g| escape(&g.why).into_owned())
-                .unwrap_or_default();
+            let why = first_gap(&found);
             self.differ(
                 "parent",
                 record_label(a, RType::DS),
