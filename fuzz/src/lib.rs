@@ -292,14 +292,18 @@ pub fn spec(data: &[u8]) {
         );
         return;
     };
-    let zone = parse_zone(SPEC_ZONE.as_bytes())
-        .expect("the example zone is text")
-        .0;
+    // The same zone for every input: parsed once.
+    static ZONE: std::sync::OnceLock<Zone> = std::sync::OnceLock::new();
+    let zone = ZONE.get_or_init(|| {
+        parse_zone(SPEC_ZONE.as_bytes())
+            .expect("the example zone is text")
+            .0
+    });
     assert_diagnostics_inside(&sources, &parsed.diagnostics);
-    let findings = plan::cross_check(&sources, file, &zone, &spec, None, lang);
+    let findings = plan::cross_check(&sources, file, zone, &spec, None, lang);
     assert_diagnostics_inside(&sources, &findings);
     let built = plan::build(&plan::Inputs {
-        zone: &zone,
+        zone,
         spec: &spec,
         observed: None,
         forced_errors: None,
