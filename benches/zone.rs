@@ -37,7 +37,7 @@ fn zone_text(n: u64) -> String {
     String::from_utf8(out).expect("the generator writes ASCII")
 }
 
-fn parse(text: &str) -> (Sources, FileId, Zone) {
+fn parse(text: &str, threads: usize) -> (Sources, FileId, Zone) {
     let mut sources = Sources::default();
     let file = sources.add(SourceFile::from_text("bench.zone", text));
     let filter = RuleFilter::default();
@@ -45,7 +45,10 @@ fn parse(text: &str) -> (Sources, FileId, Zone) {
     let zone = zonegate::zone::parse(
         &mut sources,
         file,
-        &ParseOptions::default(),
+        &ParseOptions {
+            threads,
+            ..ParseOptions::default()
+        },
         &mut NoIncludes,
         &mut em,
     );
@@ -78,16 +81,19 @@ fn parser(c: &mut Criterion) {
     let mut g = c.benchmark_group("parser");
     g.throughput(Throughput::Elements(n));
     g.sample_size(20);
-    g.bench_function("zone", |b| {
-        b.iter(|| parse(black_box(&text)).2.records.len())
-    });
+    // Two threads read the zone in pieces (`zone::parser::pieces`), whatever its size.
+    for threads in [1, 2] {
+        g.bench_function(format!("zone-{threads}-threads"), |b| {
+            b.iter(|| parse(black_box(&text), threads).2.records.len())
+        });
+    }
     g.finish();
 }
 
 /// The zone rules, index and name tree included (a check builds them for the rules).
 fn rule_engine(c: &mut Criterion) {
     let n = records();
-    let (sources, file, zone) = parse(&zone_text(n));
+    let (sources, file, zone) = parse(&zone_text(n), 1);
     let filter = RuleFilter::default();
     let policy = zonegate::policy::Policy::default();
     let mut g = c.benchmark_group("rules");
@@ -120,7 +126,7 @@ fn rule_engine(c: &mut Criterion) {
 
 fn fmt(c: &mut Criterion) {
     let n = records();
-    let (_, _, zone) = parse(&zone_text(n));
+    let (_, _, zone) = parse(&zone_text(n), 1);
     let mut g = c.benchmark_group("fmt");
     g.throughput(Throughput::Elements(n));
     g.sample_size(20);

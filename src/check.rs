@@ -26,9 +26,10 @@ pub struct CheckOptions {
     pub input_format: crate::table::InputFormat,
     /// `--sheet`: the worksheet of a workbook to read (the first visible one otherwise).
     pub sheet: Option<String>,
-    /// Threads for the zone rules: 0 decides from the zone's size and the machine, 1 runs them
-    /// one after the other. The report is the same either way.
-    pub rule_threads: usize,
+    /// Threads for one large file, to read it and to run the zone rules on it: 0 decides from
+    /// its size and the machine, 1 does everything on this thread. The report is the same
+    /// either way.
+    pub threads: usize,
 }
 
 impl Default for CheckOptions {
@@ -43,7 +44,7 @@ impl Default for CheckOptions {
             policy: crate::policy::Policy::default(),
             input_format: crate::table::InputFormat::Auto,
             sheet: None,
-            rule_threads: 0,
+            threads: 0,
         }
     }
 }
@@ -301,7 +302,11 @@ pub fn check_source(
     loader: &mut dyn IncludeLoader,
     mut em: Emitter<'_>,
 ) -> FileReport {
-    let zone = zone::parse(sources, file, &options.parse, loader, &mut em);
+    let parse = ParseOptions {
+        threads: options.threads,
+        ..options.parse.clone()
+    };
+    let zone = zone::parse(sources, file, &parse, loader, &mut em);
     // Included files' undecodable bytes are reported like the main file's.
     for id in (file.0 + 1)..sources.len() as u32 {
         report_malformed(sources, FileId(id), &mut em);
@@ -332,7 +337,7 @@ fn check_zone(
         table_input: matches!(sources.get(file).layout, crate::source::Layout::Table(_)),
         file,
     };
-    let threads = rules::rule_threads(&cx, options.rule_threads);
+    let threads = rules::rule_threads(&cx, options.threads);
     rules::run_zone_rules_on(&cx, &mut em, threads);
     finish(file, path, encoding, Some(zone), em, options)
 }

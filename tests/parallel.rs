@@ -1,5 +1,7 @@
-//! The zone rules run on several threads for large zones; the report must not change with the
-//! number of threads: same findings, same order, same counts.
+//! Large files are read in pieces on several threads, and their zone rules run on several
+//! threads; the report must not change with the number of threads: same findings, same order,
+//! same counts. With a number of threads given, small files are cut in pieces too, so every
+//! fixture goes through the merging of pieces.
 
 use zonegate::check::{CheckOptions, check_bytes};
 use zonegate::source::Sources;
@@ -10,10 +12,10 @@ use zonegate::zone::NoIncludes;
 #[allow(dead_code)]
 mod bench;
 
-/// The whole report of checking `bytes` with `threads` rule threads, as text.
+/// The whole report of checking `bytes` on `threads` threads, as text.
 fn report(path: &str, bytes: &[u8], threads: usize) -> String {
     let options = CheckOptions {
-        rule_threads: threads,
+        threads,
         ..Default::default()
     };
     let mut sources = Sources::default();

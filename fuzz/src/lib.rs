@@ -115,21 +115,52 @@ pub fn zone(data: &[u8]) {
 
 /// The lexer and parser alone (no rules, no reports), on text decoded as UTF-8: far more inputs
 /// per second than [`zone`], so it reaches deeper into the grammar. Bit 0 of the first byte:
-/// `--origin example.jp.`.
+/// `--origin example.jp.`; bit 1: read it again in pieces on 2 to 5 threads (bits 2–3) and
+/// compare.
 pub fn parse(data: &[u8]) {
     let (select, bytes) = split(data);
     let options = zonegate::zone::ParseOptions {
         origin: (select & 1 != 0).then(origin),
         ..Default::default()
     };
-    let decoded =
-        zonegate::source::decode_owned(bytes.to_vec(), Some(zonegate::source::Encoding::Utf8));
-    let mut sources = Sources::default();
-    let file = sources.add(zonegate::source::SourceFile::new("fuzz.zone", decoded));
-    let filter = zonegate::diag::RuleFilter::default();
-    let mut em = zonegate::diag::Emitter::new(Lang::En, &filter);
-    let zone = zonegate::zone::parse(&mut sources, file, &options, &mut NoIncludes, &mut em);
-    for d in em.diagnostics() {
+    let read = |threads: usize| {
+        let decoded =
+            zonegate::source::decode_owned(bytes.to_vec(), Some(zonegate::source::Encoding::Utf8));
+        let mut sources = Sources::default();
+        let file = sources.add(zonegate::source::SourceFile::new("fuzz.zone", decoded));
+        let filter = zonegate::diag::RuleFilter::default();
+        let mut em = zonegate::diag::Emitter::new(Lang::En, &filter).with_store_limit(50);
+        let options = zonegate::zone::ParseOptions {
+            threads,
+            ..options.clone()
+        };
+        let zone = zonegate::zone::parse(&mut sources, file, &options, &mut NoIncludes, &mut em);
+        (sources, zone, em.into_parts())
+    };
+    let (sources, zone, (diagnostics, overflow)) = read(1);
+    // Read in pieces on several threads (bit 1), the file must give the same zone and the same
+    // findings, whatever the pieces' guesses were.
+    if select & 2 != 0 {
+        let (_, other, found) = read(2 + (select as usize >> 2 & 3));
+        assert_eq!(other.records, zone.records);
+        let names = |z: &zonegate::zone::Zone| {
+            z.names
+                .iter()
+                .map(|(_, n)| n.wire().to_vec())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(names(&other), names(&zone));
+        assert_eq!(format!("{:?}", other.failed), format!("{:?}", zone.failed));
+        assert_eq!(
+            format!("{:?}", other.suppressions),
+            format!("{:?}", zone.suppressions)
+        );
+        assert_eq!(
+            format!("{found:?}"),
+            format!("{:?}", (&diagnostics, overflow))
+        );
+    }
+    for d in &diagnostics {
         let text = &sources.get(d.span.file).text;
         assert!(d.span.start <= d.span.end && d.span.end as usize <= text.len());
         let _ = sources.text(d.span);

@@ -211,10 +211,17 @@ pub struct CheckArgs {
         hide_default_value = true
     )]
     pub jobs: usize,
-    /// Threads for one file's zone rules [default: one per core, up to 4, for zones of 20,000
-    /// records or more]; the output is the same whatever N is
-    #[arg(long, default_value_t = 0, value_name = "N", hide_default_value = true)]
-    pub rule_threads: usize,
+    /// Threads for one large file, to read it and to run its zone rules [default: one per core,
+    /// up to 4, for files of 1 MiB and zones of 20,000 records or more]; the output is the same
+    /// whatever N is
+    #[arg(
+        long,
+        alias = "rule-threads",
+        default_value_t = 0,
+        value_name = "N",
+        hide_default_value = true
+    )]
+    pub threads: usize,
     #[command(flatten)]
     pub live: Box<LiveArgs>,
     /// Zone files, directories to search for them, or - for standard input

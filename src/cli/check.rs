@@ -19,7 +19,7 @@ pub fn run(args: &CheckArgs, lang: Lang, color: bool) -> anyhow::Result<u8> {
     if let Some(fail_on) = args.fail_on {
         options.fail_on = fail_on.into();
     }
-    options.rule_threads = args.rule_threads;
+    options.threads = args.threads;
     let max_diagnostics = args.max_diagnostics.unwrap_or(resolved.max_diagnostics);
     let found = expand(&args.paths);
     // --origin names the domain applied for; it describes one file, not a tree of them (a

@@ -136,13 +136,14 @@ pub fn resolve(input: &InputArgs, lang: Lang) -> anyhow::Result<Resolved> {
                 .max_include_depth
                 .or(limits.max_include_depth)
                 .unwrap_or(d::MAX_INCLUDE_DEPTH),
+            threads: 0,
         },
         lang,
         encoding,
         max_file_size,
         input_format: input.input_format,
         sheet: input.sheet.clone(),
-        rule_threads: 0,
+        threads: 0,
         fail_on: policy.fail_on.unwrap_or(Severity::Error),
         filter: RuleFilter {
             policy: policy.rule_settings(),

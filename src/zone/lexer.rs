@@ -147,6 +147,13 @@ impl<'t> Lexer<'t> {
         }
     }
 
+    /// Lexes from offset `pos` of the text, which must be where an entry starts (the start of a
+    /// line outside parentheses). Offsets stay those of the whole text.
+    pub fn starting_at(mut self, pos: usize) -> Self {
+        self.pos = pos.min(self.bytes.len());
+        self
+    }
+
     pub fn position(&self) -> usize {
         self.pos
     }

@@ -18,6 +18,8 @@ use crate::source::{FileId, Sources, Span};
 use crate::tr;
 use smallvec::SmallVec;
 
+mod pieces;
+
 /// What the caller decides about parsing.
 #[derive(Clone, Debug)]
 pub struct ParseOptions {
@@ -30,6 +32,9 @@ pub struct ParseOptions {
     pub max_generate: u64,
     /// Deepest `$INCLUDE` nesting.
     pub max_include_depth: usize,
+    /// Threads to read one large file on: 0 decides from its size and the machine, 1 reads it
+    /// on this one. What is read is the same either way (see `parser::pieces`).
+    pub threads: usize,
 }
 
 impl Default for ParseOptions {
@@ -40,6 +45,7 @@ impl Default for ParseOptions {
             limits: LexLimits::default(),
             max_generate: 65_536,
             max_include_depth: 8,
+            threads: 0,
         }
     }
 }
@@ -96,10 +102,11 @@ pub fn parse(
 ) -> Zone {
     let (origin, origin_source) = initial_origin(&sources.get(file).text, options);
     let apex_known = matches!(origin_source, OriginSource::CommandLine);
-    let zone = Zone::new(
+    let mut zone = Zone::new(
         origin.clone().unwrap_or_else(OwnedName::root),
         origin_source,
     );
+    zone.reserve_for_text(sources.get(file).text.len());
     let mut p = Parser {
         zone,
         options,
@@ -109,6 +116,9 @@ pub fn parse(
         warned_missing_ttl: false,
         class: None,
         name_buf: Vec::with_capacity(256),
+        entry: Entry::default(),
+        unknown_soa_minimum: false,
+        used_unknown_state: false,
     };
     p.parse_file(sources, file, origin.clone(), (None, None), em);
     let mut zone = p.zone;
@@ -184,6 +194,9 @@ pub fn parse_table(
         warned_missing_ttl: false,
         class: None,
         name_buf: Vec::with_capacity(256),
+        entry: Entry::default(),
+        unknown_soa_minimum: false,
+        used_unknown_state: false,
     };
     let mut st = FileState {
         file,
@@ -281,6 +294,21 @@ struct Parser<'o, 'l> {
     class: Option<u16>,
     /// Reused for every owner name, so parsing one costs no allocation.
     name_buf: Vec<u8>,
+    /// Reused for every entry, for the same reason.
+    entry: Entry,
+    /// Set for a piece of a file read from a guessed state (`pieces`): the SOA minimum of the
+    /// records before the piece is unknown, so using it makes the piece unusable, which
+    /// `used_unknown_state` records.
+    unknown_soa_minimum: bool,
+    used_unknown_state: bool,
+}
+
+/// Where [`Parser::parse_entries`] stopped reading.
+enum Stop {
+    /// At this offset: the end of the text, or the start of the first entry past the range.
+    At(usize),
+    /// At an `$INCLUDE`, whose tokens these are; reading resumes at `resume`.
+    Include { tokens: Vec<Token>, resume: usize },
 }
 
 /// Per-file state: RFC 1035 says an included file does not change its parent's origin.
@@ -313,48 +341,66 @@ impl Parser<'_, '_> {
             last_owner: None,
             pending_suppression: None,
         };
-        let text_len = sources.get(file).text.len();
-        let mut pos = 0usize;
-        let mut entry = Entry::default();
-        while pos < text_len {
-            // The lexer borrows the text; an `$INCLUDE` needs `sources` mutably, so directives
-            // that include end the borrow first and resume lexing where they left off.
-            let include = {
-                let text = &sources.get(file).text;
-                let mut lexer = Lexer::new(&text[pos..], self.options.limits);
-                let mut include = None;
-                while lexer.next_entry(&mut entry) {
-                    shift_entry(&mut entry, pos as u32);
-                    self.lex_errors(&st, text, &entry, em);
-                    self.suppressions(&mut st, text, &entry);
-                    if entry.tokens.is_empty() {
-                        continue;
-                    }
-                    let first = &entry.tokens[0];
-                    if !entry.blank_owner
-                        && text.as_bytes()[first.start as usize] == b'$'
-                        && !first.is_quoted()
-                    {
-                        let keyword = first.text(text).to_ascii_uppercase();
-                        if keyword == "$INCLUDE" && !entry.poisoned {
-                            include = Some((entry.tokens.clone(), pos + lexer.position()));
-                            break;
-                        }
-                        self.directive(&mut st, text, &entry, em);
-                    } else {
-                        self.record(&mut st, text, &entry, em);
-                    }
-                }
-                if include.is_none() {
-                    pos = text_len;
-                }
-                include
-            };
-            if let Some((tokens, resume)) = include {
-                self.include(sources, &mut st, &tokens, em);
-                pos = resume;
-            }
+        let text = &sources.get(file).text;
+        // A large file given to check (not one it includes) is read on several threads.
+        let threads = match self.chain.len() {
+            1 => pieces::thread_count(self.options.threads, text.len()),
+            _ => 1,
+        };
+        let mut stop = match self.parse_in_pieces(&mut st, text, threads, em) {
+            Some(stop) => stop,
+            None => self.parse_entries(&mut st, text, 0, usize::MAX, em),
+        };
+        // The lexer borrows the text; an `$INCLUDE` needs `sources` mutably, so the entries are
+        // read up to one, the include is read, and reading resumes after it.
+        while let Stop::Include { tokens, resume } = stop {
+            self.include(sources, &mut st, &tokens, em);
+            stop = self.parse_entries(&mut st, &sources.get(file).text, resume, usize::MAX, em);
         }
+    }
+
+    /// Reads the entries of `text` from offset `from` (where an entry starts) until the end of
+    /// the text, an `$INCLUDE`, or the first entry that starts at or after `until`.
+    fn parse_entries(
+        &mut self,
+        st: &mut FileState,
+        text: &str,
+        from: usize,
+        until: usize,
+        em: &mut Emitter<'_>,
+    ) -> Stop {
+        let mut lexer = Lexer::new(text, self.options.limits).starting_at(from);
+        let mut entry = std::mem::take(&mut self.entry);
+        let stop = loop {
+            if !lexer.next_entry(&mut entry) {
+                break Stop::At(text.len());
+            }
+            if entry.start as usize >= until {
+                break Stop::At(entry.start as usize);
+            }
+            self.lex_errors(st, text, &entry, em);
+            self.suppressions(st, text, &entry);
+            if entry.tokens.is_empty() {
+                continue;
+            }
+            let first = &entry.tokens[0];
+            if !entry.blank_owner
+                && text.as_bytes()[first.start as usize] == b'$'
+                && !first.is_quoted()
+            {
+                if first.text(text).eq_ignore_ascii_case("$INCLUDE") && !entry.poisoned {
+                    break Stop::Include {
+                        tokens: entry.tokens.clone(),
+                        resume: lexer.position(),
+                    };
+                }
+                self.directive(st, text, &entry, em);
+            } else {
+                self.record(st, text, &entry, em);
+            }
+        };
+        self.entry = entry;
+        stop
     }
 
     fn span(&self, st: &FileState, start: u32, end: u32) -> Span {
@@ -579,7 +625,7 @@ impl Parser<'_, '_> {
                         // finding and not a warning on every record that needed the default.
                         st.default_ttl = crate::zone::customer::ttl_suggestion(&tok.text())
                             .and_then(|s| hickory_proto::serialize::txt::parse_ttl(&s).ok())
-                            .or(Some(self.soa_minimum.unwrap_or(3600)));
+                            .or(Some(self.soa_minimum().unwrap_or(3600)));
                     }
                 }
             }
@@ -1033,7 +1079,7 @@ impl Parser<'_, '_> {
             }
             None => match st.default_ttl.or(st.last_ttl) {
                 Some(v) => v,
-                None => match self.soa_minimum {
+                None => match self.soa_minimum() {
                     Some(min) => {
                         if !self.warned_missing_ttl {
                             self.warned_missing_ttl = true;
@@ -1190,7 +1236,7 @@ impl Parser<'_, '_> {
                     .ttl
                     .or(st.default_ttl)
                     .or(st.last_ttl)
-                    .or(self.soa_minimum)
+                    .or_else(|| self.soa_minimum())
                     .unwrap_or(0);
                 let owner = self.zone.names.intern(owner);
                 self.zone.push(
@@ -1223,46 +1269,6 @@ impl Parser<'_, '_> {
 }
 
 /// Moves spans of an entry lexed from a slice starting at `base`.
-fn shift_entry(e: &mut Entry, base: u32) {
-    if base == 0 {
-        return;
-    }
-    e.start += base;
-    e.end += base;
-    for t in &mut e.tokens {
-        t.start += base;
-        t.end += base;
-    }
-    for c in &mut e.comments {
-        c.0 += base;
-        c.1 += base;
-    }
-    for err in &mut e.errors {
-        match err {
-            LexError::UnclosedQuote { open, line_end } => {
-                *open += base;
-                *line_end += base;
-            }
-            LexError::UnclosedParen { open } => *open += base,
-            LexError::UnmatchedCloseParen { at }
-            | LexError::IdeographicSpace { at }
-            | LexError::ControlChar { at, .. }
-            | LexError::TooManyTokens { at } => *at += base,
-            LexError::NestedParen { at, outer } => {
-                *at += base;
-                *outer += base;
-            }
-            LexError::BadEscape { start, end }
-            | LexError::FullWidth { start, end }
-            | LexError::TokenTooLong { start, end } => {
-                *start += base;
-                *end += base;
-            }
-            LexError::LineTooLong { start, .. } => *start += base,
-        }
-    }
-}
-
 fn next_line_start(text: &str, from: usize) -> usize {
     let bytes = text.as_bytes();
     match bytes[from..].iter().position(|&b| b == b'\n' || b == b'\r') {
@@ -1311,6 +1317,13 @@ impl Help {
 /// probably meant.
 fn parse_ttl(t: &Tok<'_>) -> Result<u32, Help> {
     let text = t.text();
+    // Plain seconds, the common case, without hickory's unit scanner.
+    if (1..=9).contains(&text.len())
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && let Ok(v) = text.parse::<u32>()
+    {
+        return Ok(v);
+    }
     match hickory_proto::serialize::txt::parse_ttl(&text) {
         Ok(v) => Ok(v),
         Err(_) => Err(match crate::zone::customer::ttl_suggestion(&text) {
@@ -1334,17 +1347,25 @@ fn parse_ttl(t: &Tok<'_>) -> Result<u32, Help> {
     }
 }
 
+/// A class mnemonic (any case) or `CLASSnnn` (RFC 3597 §5). Runs on the first fields of every
+/// record, so it compares in place rather than uppercasing a copy.
 fn parse_class(word: &str) -> Option<u16> {
-    match word.to_ascii_uppercase().as_str() {
-        "IN" => Some(1),
-        "CS" => Some(2),
-        "CH" | "CHAOS" => Some(3),
-        "HS" | "HESIOD" => Some(4),
-        w => w
-            .strip_prefix("CLASS")
-            .filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
-            .and_then(|d| d.parse().ok()),
+    const NAMES: &[(&str, u16)] = &[
+        ("IN", 1),
+        ("CS", 2),
+        ("CH", 3),
+        ("CHAOS", 3),
+        ("HS", 4),
+        ("HESIOD", 4),
+    ];
+    if let Some(&(_, code)) = NAMES.iter().find(|(n, _)| n.eq_ignore_ascii_case(word)) {
+        return Some(code);
     }
+    word.get(..5)
+        .filter(|p| p.eq_ignore_ascii_case("CLASS"))
+        .map(|_| &word[5..])
+        .filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|d| d.parse().ok())
 }
 
 pub fn class_name(c: u16) -> String {
@@ -1437,6 +1458,25 @@ mod tests {
         );
         assert_eq!(parse_suppression(" just a comment"), None);
         assert_eq!(parse_suppression(" zonegate: ignore[] x"), None);
+    }
+
+    #[test]
+    fn classes_in_any_case_and_rfc_3597_form() {
+        for (word, want) in [
+            ("IN", Some(1)),
+            ("in", Some(1)),
+            ("Chaos", Some(3)),
+            ("hesiod", Some(4)),
+            ("CLASS1", Some(1)),
+            ("class255", Some(255)),
+            ("CLASS", None),
+            ("CLASS65536", None),
+            ("CLASS1x", None),
+            ("INN", None),
+            ("ｉｎ", None),
+        ] {
+            assert_eq!(parse_class(word), want, "{word}");
+        }
     }
 
     #[test]
