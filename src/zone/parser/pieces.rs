@@ -95,7 +95,7 @@ impl<'f> Done<'f> {
 }
 
 /// The state a piece is guessed to start in.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone)]
 struct Guess {
     origin: Option<OwnedName>,
     default_ttl: u32,
@@ -141,7 +141,7 @@ impl Parser<'_, '_> {
         let template = em.sibling(room);
         let options = self.options;
         let file = st.file;
-        let hasher = self.zone.names.sibling(0, 0);
+        let hashing = self.zone.names.sibling(0, 0);
         // Piece `i` of `cuts.len()` starts at `cuts[i]`; the text before the first cut is this
         // thread's own first piece.
         let next = AtomicUsize::new(0);
@@ -153,7 +153,7 @@ impl Parser<'_, '_> {
             let end = cuts.get(i + 1).copied().unwrap_or(usize::MAX);
             let em = template.sibling(room);
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                read_piece(options, file, text, cuts[i], end, &guesses[i], &hasher, em)
+                read_piece(options, file, text, cuts[i], end, &guesses[i], &hashing, em)
             }))
         };
         let claim = || Some(next.fetch_add(1, Ordering::Relaxed)).filter(|&i| i < cuts.len());
