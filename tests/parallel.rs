@@ -50,20 +50,57 @@ fn every_fixture_gets_the_same_report_on_one_thread_and_on_several() {
 
 #[test]
 fn a_large_faulty_zone_gets_the_same_report_with_automatic_threads() {
-    let mut zone = Vec::new();
-    bench::generate(30_000, false, &mut zone).unwrap();
-    // Faults for many rules, past the size where threads are used.
-    for i in 0..200 {
-        zone.extend_from_slice(
-            format!(
-                "bad_{i} A 192.0.2.1\nloop{i} CNAME loop{}\nmx{i} MX 10 mail.bench.example.bench.example\nspf{i} TXT \"v=spf1 ptr ip4:1.2.3 ~all\" \"include:x\"\nspf{i} TXT \"v=spf1 -all\"\n",
-                (i + 1) % 200
-            )
-            .as_bytes(),
-        );
+    let mut clean = Vec::new();
+    bench::generate(40_000, false, &mut clean).unwrap();
+    let clean = String::from_utf8(clean).unwrap();
+    // Faults for many rules all through the file, so that every piece it is read in has some,
+    // past the size where threads are used for reading (1 MiB) and for the rules.
+    let mut zone = String::new();
+    let mut i = 0;
+    for (n, line) in clean.lines().enumerate() {
+        if n % 150 == 0 && line.starts_with('h') {
+            zone.push_str(&format!(
+                "bad_{i} A 192.0.2.1\nloop{i} CNAME loop{i}\nmx{i} MX 10 mail.bench.example.bench.example\nspf{i} TXT \"v=spf1 ptr ip4:1.2.3 ~all\" \"include:x\"\nspf{i} TXT \"v=spf1 -all\"\nttl{i} 1hr A 192.0.2.9\n"
+            ));
+            i += 1;
+        }
+        zone.push_str(line);
+        zone.push('\n');
     }
-    let one = report("big.zone", &zone, 1);
+    assert!(
+        i > 150 && zone.len() > 1 << 20,
+        "{i} faults, {} bytes",
+        zone.len()
+    );
+    let one = report("big.zone", zone.as_bytes(), 1);
     assert!(one.matches("code: \"ZG").count() > 500, "too few findings");
-    assert_eq!(report("big.zone", &zone, 0), one);
-    assert_eq!(report("big.zone", &zone, 2), one);
+    assert_eq!(report("big.zone", zone.as_bytes(), 0), one);
+    assert_eq!(report("big.zone", zone.as_bytes(), 2), one);
+    assert_eq!(report("big.zone", zone.as_bytes(), 3), one);
+}
+
+#[test]
+fn threads_are_bounded_on_the_command_line() {
+    let fixture = "fixtures/zones/windows-dns-export.example.co.jp.zone";
+    let run = |args: &[&str]| {
+        assert_cmd::Command::cargo_bin("zonegate")
+            .unwrap()
+            .args(args)
+            .arg(fixture)
+            .output()
+            .unwrap()
+    };
+    let one = run(&["check", "--threads", "1"]);
+    let many = run(&["check", "--threads", "64"]);
+    assert_eq!(many.stdout, one.stdout);
+    assert_eq!(many.status.code(), one.status.code());
+    // The old name still works.
+    assert_eq!(run(&["check", "--rule-threads", "3"]).stdout, one.stdout);
+    let too_many = run(&["check", "--threads", "65"]);
+    assert_eq!(too_many.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&too_many.stderr).contains("65 is not in 0..=64"),
+        "{}",
+        String::from_utf8_lossy(&too_many.stderr)
+    );
 }

@@ -211,15 +211,16 @@ pub struct CheckArgs {
         hide_default_value = true
     )]
     pub jobs: usize,
-    /// Threads for one large file, to read it and to run its zone rules [default: one per core,
-    /// up to 4, for files of 1 MiB and zones of 20,000 records or more]; the output is the same
-    /// whatever N is
+    /// Threads for one large file, to read it and to run its zone rules, at most 64 [default:
+    /// one per core, up to 4, for files of 1 MiB and zones of 20,000 records or more]; the
+    /// output is the same whatever N is
     #[arg(
         long,
         alias = "rule-threads",
         default_value_t = 0,
         value_name = "N",
-        hide_default_value = true
+        hide_default_value = true,
+        value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(0..=64)
     )]
     pub threads: usize,
     #[command(flatten)]
