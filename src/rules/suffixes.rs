@@ -96,21 +96,33 @@ pub enum Provider {
 
 /// True when `label` is a TLD in the lists (compared without case).
 pub fn is_tld(label: &[u8]) -> bool {
-    // No TLD in the lists is longer than 8 letters; the label is folded on the stack, as this
-    // runs for every relative target.
-    if !(2..=8).contains(&label.len()) {
-        return false;
+    // This runs for every label of every relative target: the label is packed into one integer
+    // and looked up in a sorted table of the lists, packed the same way.
+    packed(label).is_some_and(|key| TLD_KEYS.binary_search(&key).is_ok())
+}
+
+/// Every TLD of the lists, packed by [`packed`], sorted.
+static TLD_KEYS: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+    let mut keys: Vec<u64> = CC_TLDS
+        .iter()
+        .chain(GENERIC_TLDS)
+        .filter_map(|t| packed(t.as_bytes()))
+        .collect();
+    keys.sort_unstable();
+    keys
+});
+
+/// A label of 2 to 8 octets, lowercased, as one big-endian integer (no TLD in the lists is
+/// longer than 8 letters). A label holding a zero octet is refused (no TLD does), so that
+/// distinct labels pack to distinct integers: `co\0` must not pack to what `co` does.
+fn packed(label: &[u8]) -> Option<u64> {
+    if !(2..=8).contains(&label.len()) || label.contains(&0) {
+        return None;
     }
     let mut buf = [0u8; 8];
-    let Some(lower) = buf.get_mut(..label.len()) else {
-        return false;
-    };
-    lower.copy_from_slice(label);
-    lower.make_ascii_lowercase();
-    let Ok(lower) = std::str::from_utf8(lower) else {
-        return false;
-    };
-    CC_TLDS.binary_search(&lower).is_ok() || GENERIC_TLDS.binary_search(&lower).is_ok()
+    buf[..label.len()].copy_from_slice(label);
+    buf.make_ascii_lowercase();
+    Some(u64::from_be_bytes(buf))
 }
 
 #[cfg(test)]
@@ -130,7 +142,9 @@ mod tests {
         ] {
             assert!(is_tld(tld.as_bytes()), "{tld}");
         }
-        for not in ["example", "aa", "zz", "local", "corp"] {
+        for not in [
+            "example", "aa", "zz", "local", "corp", "co\0", "c\0m", "x", "websites",
+        ] {
             assert!(!is_tld(not.as_bytes()), "{not}");
         }
         assert!(
