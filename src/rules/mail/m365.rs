@@ -37,58 +37,40 @@ pub static CLOUDS: &[Cloud] = &[
 ];
 
 /// The cloud whose MX hosts `exchange` belongs to. Compares wire forms, without making text:
-/// this runs for every MX of the zone.
+/// this runs for every MX of the zone, from four rules.
 pub fn cloud_of_mx(exchange: NameRef<'_>) -> Option<&'static Cloud> {
     let wire = exchange.wire();
-    // A suffix `.a.b.` is the wire `\x01a\x01b\x00`; it must follow a whole label.
-    // The suffix's wire form is built on the stack: this runs for every MX, from four rules.
-    let ends_with = |suffix: &str| {
-        // First the last label alone (`\x03com\x00`): it rules out almost every MX host.
-        let last = suffix
-            .trim_end_matches('.')
-            .rsplit('.')
-            .next()
-            .unwrap_or_default();
-        let Some(at) = wire.len().checked_sub(last.len() + 2) else {
-            return false;
-        };
-        if wire[at] as usize != last.len()
-            || !wire[at + 1..wire.len() - 1].eq_ignore_ascii_case(last.as_bytes())
-        {
-            return false;
+    MX_TAILS.iter().find_map(|(tail, cloud)| {
+        // A suffix `.a.b.` is the wire `\x01a\x01b\x00`, after at least one whole label.
+        let cut = wire.len().checked_sub(tail.len()).filter(|&c| c > 0)?;
+        if !wire[cut..].eq_ignore_ascii_case(tail) {
+            return None;
         }
-        let mut buf = [0u8; 64];
-        let mut len = 0;
-        let mut labels = 0;
-        for l in suffix.trim_matches('.').split('.') {
-            let Some(slot) = buf.get_mut(len..len + 1 + l.len()) else {
-                return false;
-            };
-            slot[0] = l.len() as u8;
-            slot[1..].copy_from_slice(l.as_bytes());
-            len += 1 + l.len();
-            labels += 1;
+        let mut at = 0;
+        while at < cut {
+            at += 1 + wire[at] as usize;
         }
-        len += 1;
-        let Some(tail) = buf.get(..len) else {
-            return false;
-        };
-        wire.len() > tail.len()
-            && wire[wire.len() - tail.len()..].eq_ignore_ascii_case(tail)
-            && exchange.labels().count() > labels
-            && {
-                // The suffix starts at a label boundary.
-                let mut at = 0;
-                while at < wire.len() - tail.len() {
-                    at += 1 + wire[at] as usize;
-                }
-                at == wire.len() - tail.len()
-            }
-    };
-    CLOUDS
-        .iter()
-        .find(|c| c.mx_suffixes.iter().any(|s| ends_with(s)))
+        (at == cut).then_some(*cloud)
+    })
 }
+
+/// Every cloud's MX host suffixes in wire form, in the order of [`CLOUDS`].
+static MX_TAILS: std::sync::LazyLock<Vec<(Vec<u8>, &'static Cloud)>> =
+    std::sync::LazyLock::new(|| {
+        CLOUDS
+            .iter()
+            .flat_map(|c| c.mx_suffixes.iter().map(move |s| (s, c)))
+            .map(|(s, c)| {
+                let mut wire = Vec::new();
+                for l in s.trim_matches('.').split('.') {
+                    wire.push(l.len() as u8);
+                    wire.extend_from_slice(l.as_bytes());
+                }
+                wire.push(0);
+                (wire, c)
+            })
+            .collect()
+    });
 
 /// The cloud whose SPF include `domain` is (final dot optional, case ignored).
 pub fn cloud_of_spf_include(domain: &[u8]) -> Option<&'static Cloud> {
@@ -110,6 +92,14 @@ mod tests {
         assert!(cloud_of_mx(n("example-co-jp.o-v1.mx.microsoft.").as_ref()).is_some());
         assert!(cloud_of_mx(n("mail.protection.outlook.com.").as_ref()).is_none());
         assert!(cloud_of_mx(n("mx.example.jp.").as_ref()).is_none());
+        // Only after a whole label: `xmail` is not `mail`.
+        assert!(cloud_of_mx(n("a.xmail.protection.outlook.com.").as_ref()).is_none());
+        assert!(cloud_of_mx(n("a.b.MAIL.protection.outlook.COM.").as_ref()).is_some());
+        let cn = cloud_of_mx(n("x.mail.protection.partner.outlook.cn.").as_ref());
+        assert_eq!(
+            cn.map(|c| c.name),
+            Some("Microsoft 365 operated by 21Vianet")
+        );
         assert!(cloud_of_spf_include(b"SPF.protection.outlook.com.").is_some());
     }
 }
