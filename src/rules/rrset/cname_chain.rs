@@ -55,9 +55,7 @@ fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let g = cx.cname_graph();
     let in_loop: HashSet<_> = g.loops.iter().flatten().copied().collect();
     let lang = cx.lang;
-    let mut owners: Vec<_> = g.next.keys().copied().collect();
-    owners.sort_unstable();
-    for owner in owners {
+    for (owner, first) in g.links() {
         if in_loop.contains(&owner) {
             continue;
         }
@@ -68,7 +66,7 @@ fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
         let mut chain = vec![show_id(cx, owner)];
         let mut seen = HashSet::from([owner]);
         let mut cur = owner;
-        while let Some(&n) = g.next.get(&cur) {
+        while let Some(n) = g.next(cur) {
             if chain.len() > 4 || !seen.insert(n) {
                 chain.push("…".into());
                 break;
@@ -83,7 +81,7 @@ fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
         {
             chain.push(crate::rules::util::show(end));
         }
-        let next = show_id(cx, g.next[&owner]);
+        let next = show_id(cx, first);
         let chain = chain.join(" → ");
         em.emit(
             Diagnostic::new(

@@ -169,77 +169,109 @@ pub(crate) fn next_cname(cx: &Context<'_>, record: &Record) -> Option<NameId> {
 }
 
 /// The CNAMEs of the zone as a graph: each authoritative alias and the in-zone alias its target
-/// leads to, with the loops found in one pass (each node is visited once: O(n)).
+/// leads to, with the loops found in one pass (each node is visited once: O(n)). Indexed by
+/// name id, in flat tables: a million-name zone asks them a million times.
 pub struct CnameGraph {
-    /// Owner → the index of its first CNAME record (an index, not a reference, so that the
-    /// graph can be built once and kept in the rules' [`Context`]).
-    cname: HashMap<NameId, u32>,
-    /// Owner → the node (name or wildcard) with a CNAME that its target leads to.
-    pub next: HashMap<NameId, NameId>,
+    /// By owner id: the index of its first CNAME record in file order, or [`NONE`] (an index,
+    /// not a reference, so that the graph can be built once and kept in the rules' [`Context`]).
+    cname: Vec<u32>,
+    /// By owner id: the node (name or wildcard) with a CNAME that its target leads to, or
+    /// [`NONE`].
+    next: Vec<u32>,
     /// Each loop, in the order resolution walks it.
     pub loops: Vec<Vec<NameId>>,
 }
 
+/// No entry, in [`CnameGraph`]'s tables.
+const NONE: u32 = u32::MAX;
+
 impl CnameGraph {
     /// The first CNAME record at `owner`, if it is an authoritative alias.
     pub fn record<'a>(&self, cx: &Context<'a>, owner: NameId) -> Option<&'a Record> {
-        self.cname
-            .get(&owner)
-            .map(|&i| &cx.zone.records[i as usize])
+        match self.cname.get(owner.0 as usize) {
+            Some(&i) if i != NONE => Some(&cx.zone.records[i as usize]),
+            _ => None,
+        }
+    }
+
+    /// The in-zone alias `owner`'s target leads to.
+    pub fn next(&self, owner: NameId) -> Option<NameId> {
+        match self.next.get(owner.0 as usize) {
+            Some(&n) if n != NONE => Some(NameId(n)),
+            _ => None,
+        }
+    }
+
+    /// Every alias whose target leads to another, with that one, in name id order.
+    pub fn links(&self) -> impl Iterator<Item = (NameId, NameId)> + '_ {
+        self.next
+            .iter()
+            .enumerate()
+            .filter(|&(_, &n)| n != NONE)
+            .map(|(i, &n)| (NameId(i as u32), NameId(n)))
     }
 
     pub fn new(cx: &Context<'_>) -> Self {
         let tree = cx.tree();
         let records = &cx.zone.records;
-        let mut cname: HashMap<NameId, u32> = HashMap::new();
+        let names = cx.zone.names.len();
+        let mut cname = vec![NONE; names];
+        let mut owners = Vec::new();
         for (i, r) in records.iter().enumerate() {
             if r.rtype == RType::CNAME && tree.place(r.owner) == Place::Auth {
-                let first = cname.entry(r.owner).or_insert(i as u32);
+                let first = &mut cname[r.owner.0 as usize];
+                if *first == NONE {
+                    *first = i as u32;
+                    owners.push(r.owner);
+                    continue;
+                }
                 let f = &records[*first as usize];
                 if (r.span.file, r.span.start) < (f.span.file, f.span.start) {
                     *first = i as u32;
                 }
             }
         }
-        let mut next = HashMap::new();
-        for (&owner, &i) in &cname {
-            let r = &records[i as usize];
+        owners.sort_unstable();
+        let mut next = vec![NONE; if owners.is_empty() { 0 } else { names }];
+        for &owner in &owners {
+            let r = &records[cname[owner.0 as usize] as usize];
             let target = crate::rules::target::target(cx, r);
             // A CNAME to itself by name is ZG313's, not a loop.
             if target.is_some_and(|t| t.eq_ignore_case(cx.zone.names.get(owner))) {
                 continue;
             }
             if let Some(n) = next_cname(cx, r) {
-                next.insert(owner, n);
+                next[owner.0 as usize] = n.0;
             }
         }
         // 0 unvisited, 1 on the current path, 2 done.
-        let mut state: HashMap<NameId, u8> = HashMap::new();
+        let mut state = vec![0u8; next.len()];
         let mut loops = Vec::new();
-        let mut starts: Vec<NameId> = cname.keys().copied().collect();
-        starts.sort_unstable();
-        for start in starts {
-            if state.contains_key(&start) {
+        for start in owners {
+            if state[start.0 as usize] != 0 {
                 continue;
             }
             let mut path = Vec::new();
             let mut cur = start;
             loop {
-                state.insert(cur, 1);
+                state[cur.0 as usize] = 1;
                 path.push(cur);
-                let Some(&n) = next.get(&cur) else { break };
-                match state.get(&n) {
-                    Some(1) => {
-                        let at = path.iter().position(|&p| p == n).unwrap_or(0);
+                let n = next[cur.0 as usize];
+                if n == NONE {
+                    break;
+                }
+                match state[n as usize] {
+                    1 => {
+                        let at = path.iter().position(|&p| p.0 == n).unwrap_or(0);
                         loops.push(path[at..].to_vec());
                         break;
                     }
-                    Some(_) => break,
-                    None => cur = n,
+                    0 => cur = NameId(n),
+                    _ => break,
                 }
             }
             for p in path {
-                state.insert(p, 2);
+                state[p.0 as usize] = 2;
             }
         }
         CnameGraph { cname, next, loops }
