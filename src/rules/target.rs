@@ -126,10 +126,7 @@ pub fn missing_dot_in(
     // Cheap test on the wire form first, so that the usual relative target (`www`, `mail`)
     // costs no second look at the source: a candidate has a top-level domain, or the apex's
     // own last label, somewhere above the labels the origin added.
-    let above = name.label_count().checked_sub(apex.label_count())?;
-    if !name.is_subdomain_of(apex) {
-        return None;
-    }
+    let above = crate::zone::tree::labels_above(name, apex)?;
     let apex_tld = apex.labels().last();
     let candidate = name
         .labels()

@@ -77,19 +77,60 @@ impl ZoneTree {
         let apex = zone.apex();
         // Sort on byte keys that compare like canonical order, built once: a million names
         // sort in a fraction of the time comparing labels from the right would take.
-        let mut unsorted_keys = Vec::new();
+        let mut unsorted_keys = Vec::with_capacity(names.len() * 24);
         let mut unsorted_at = Vec::with_capacity(names.len() + 1);
         for (_, name) in names.iter() {
             unsorted_at.push(unsorted_keys.len() as u32);
-            canonical_key(name, &mut unsorted_keys);
+            push_key_unfolded(name, &mut unsorted_keys);
         }
         unsorted_at.push(unsorted_keys.len() as u32);
+        // Lowercasing the keys in one pass over all of them costs a fraction of doing it per
+        // label; the escapes and label ends are not letters.
+        unsorted_keys.make_ascii_lowercase();
         let key_of = |id: NameId| {
             let i = id.0 as usize;
             &unsorted_keys[unsorted_at[i] as usize..unsorted_at[i + 1] as usize]
         };
-        let mut sorted: Vec<NameId> = names.iter().map(|(id, _)| id).collect();
-        sorted.sort_unstable_by(|&a, &b| key_of(a).cmp(key_of(b)));
+        // Most of every key is the part all names share (the apex, read from the root): sort on
+        // the 16 octets after it, packed into integers, and compare whole keys only on a tie.
+        // Packing pads short keys with zeros, which sort before any octet, so the integers are
+        // in the keys' order and the result is the keys' order exactly (keys are distinct).
+        let shared = match names.len() {
+            0 => 0,
+            _ => {
+                let first = key_of(NameId(0));
+                names.iter().fold(first.len(), |p, (id, _)| {
+                    let k = key_of(id);
+                    k.iter()
+                        .zip(&first[..p])
+                        .take_while(|(a, b)| a == b)
+                        .count()
+                })
+            }
+        };
+        let packed = |k: &[u8], at: usize| {
+            let mut buf = [0u8; 8];
+            if let Some(rest) = k.get(at..) {
+                let n = rest.len().min(8);
+                buf[..n].copy_from_slice(&rest[..n]);
+            }
+            u64::from_be_bytes(buf)
+        };
+        let mut order: Vec<(u64, u64, NameId)> = names
+            .iter()
+            .map(|(id, _)| {
+                let k = key_of(id);
+                (packed(k, shared), packed(k, shared + 8), id)
+            })
+            .collect();
+        radix_sort(&mut order);
+        // Names that share those 16 octets: ordered by their whole keys.
+        for run in order.chunk_by_mut(|a, b| (a.0, a.1) == (b.0, b.1)) {
+            if run.len() > 1 {
+                run.sort_unstable_by(|a, b| key_of(a.2).cmp(key_of(b.2)));
+            }
+        }
+        let sorted: Vec<NameId> = order.into_iter().map(|(_, _, id)| id).collect();
         let mut keys = Vec::with_capacity(unsorted_keys.len());
         let mut key_at = Vec::with_capacity(sorted.len() + 1);
         for &id in &sorted {
@@ -311,17 +352,67 @@ impl ZoneTree {
 /// each lowercased and ended by 0, with the octets 0 and 1 escaped as 1 1 and 1 2 so that the
 /// end of a label sorts before any octet in it.
 pub fn canonical_key(name: NameRef<'_>, out: &mut Vec<u8>) {
+    let at = out.len();
+    push_key_unfolded(name, out);
+    out[at..].make_ascii_lowercase();
+}
+
+/// [`canonical_key`] before lowercasing, for callers that lowercase many keys at once.
+fn push_key_unfolded(name: NameRef<'_>, out: &mut Vec<u8>) {
     let mut starts = [0u8; 128];
     let n = label_starts(name, &mut starts);
     let w = name.wire();
+    out.reserve(w.len());
     for k in (0..n).rev() {
-        for &b in label_at(w, starts[k]) {
-            match b {
-                0 | 1 => out.extend_from_slice(&[1, b + 1]),
-                b => out.push(b.to_ascii_lowercase()),
+        let label = label_at(w, starts[k]);
+        if label.iter().all(|&b| b > 1) {
+            out.extend_from_slice(label);
+        } else {
+            for &b in label {
+                match b {
+                    0 | 1 => out.extend_from_slice(&[1, b + 1]),
+                    b => out.push(b),
+                }
             }
         }
         out.push(0);
+    }
+}
+
+/// Sorts on the two integers (the first, then the second), least significant octet first,
+/// skipping the octets that are the same in every item: a million names sort in a few passes,
+/// where comparing them would take twenty rounds.
+fn radix_sort(items: &mut Vec<(u64, u64, NameId)>) {
+    let mut other = vec![(0, 0, NameId(0)); items.len()];
+    for pass in 0..16 {
+        let (word, shift) = if pass < 8 {
+            (1, pass * 8)
+        } else {
+            (0, (pass - 8) * 8)
+        };
+        let octet = |it: &(u64, u64, NameId)| {
+            let w = if word == 0 { it.0 } else { it.1 };
+            ((w >> shift) & 0xff) as usize
+        };
+        let mut counts = [0usize; 256];
+        for it in items.iter() {
+            counts[octet(it)] += 1;
+        }
+        if counts.contains(&items.len()) {
+            continue;
+        }
+        let mut at = [0usize; 256];
+        let mut sum = 0;
+        for (slot, &count) in at.iter_mut().zip(&counts) {
+            *slot = sum;
+            sum += count;
+        }
+        for it in items.iter() {
+            let o = octet(it);
+            other[at[o]] = *it;
+            at[o] += 1;
+        }
+        std::mem::swap(items, &mut other);
     }
 }
 
@@ -376,6 +467,25 @@ pub fn common_suffix_labels(a: NameRef<'_>, b: NameRef<'_>) -> usize {
         k += 1;
     }
     k
+}
+
+/// How many labels `name` has above `ancestor`, when it is `ancestor` or lies below it (RFC 4343
+/// case rules). [`NameRef::is_subdomain_of`] and two label counts in one walk, for the rules
+/// that ask it of every record: the wire forms must end alike, at a label boundary.
+pub fn labels_above(name: NameRef<'_>, ancestor: NameRef<'_>) -> Option<usize> {
+    let (w, a) = (name.wire(), ancestor.wire());
+    let cut = w.len().checked_sub(a.len())?;
+    // Usually the ending was copied from the origin, case and all: an exact comparison first.
+    let tail = &w[cut..];
+    if tail != a && !tail.eq_ignore_ascii_case(a) {
+        return None;
+    }
+    let (mut at, mut labels) = (0, 0);
+    while at < cut {
+        at += 1 + w[at] as usize;
+        labels += 1;
+    }
+    (at == cut).then_some(labels)
 }
 
 /// The ancestor of `name` with `labels` labels (the name itself if it has no more).
@@ -547,6 +657,72 @@ mod tests {
                     a.as_ref().canonical_cmp(b.as_ref()),
                     "{a} vs {b}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn the_tree_sorts_names_in_canonical_order() {
+        // Names that tie on the sixteen octets the sort packs, escapes, case, and names
+        // outside the zone that share no prefix with the others.
+        let mut text = String::from("$ORIGIN example.com.\n$TTL 3600\n@ SOA ns1 host 1 2 3 4 5\n");
+        for owner in [
+            "averyveryverylonglabel-a",
+            "averyveryverylonglabel-b",
+            "AVERYVERYVERYLONGLABEL-c",
+            "x.averyveryverylonglabel-a",
+            "a\\000",
+            "a\\001",
+            "a\\002",
+            "A",
+            "b.a",
+            "*.a",
+            "\\200",
+            "z",
+            "zz.y",
+            "y",
+            "other.net.",
+            "com.",
+            "a.b.c.d.e.f.g.h.i",
+        ] {
+            text.push_str(&format!("{owner} TXT x\n"));
+        }
+        for i in 0..300 {
+            text.push_str(&format!("h{i}.s{} A 192.0.2.1\n", i % 7));
+        }
+        let (z, index) = zone(&text);
+        let tree = index.tree(&z);
+        let mut want: Vec<NameId> = z.names.iter().map(|(id, _)| id).collect();
+        want.sort_by(|&a, &b| z.names.get(a).canonical_cmp(z.names.get(b)));
+        assert_eq!(tree.sorted, want);
+        assert_eq!(tree.sorted.len(), z.names.len());
+    }
+
+    #[test]
+    fn labels_above_agrees_with_is_subdomain_of() {
+        let names = [
+            ".",
+            "example.",
+            "EXAMPLE.",
+            "a.example.",
+            "b.a.Example.",
+            "xample.",
+            "a.xample.",
+            "\\007example.",
+            "example.a.",
+            "b\\.example.",
+        ];
+        let parsed: Vec<OwnedName> = names
+            .iter()
+            .map(|n| OwnedName::from_text(n).unwrap())
+            .collect();
+        for a in &parsed {
+            for b in &parsed {
+                let (a, b) = (a.as_ref(), b.as_ref());
+                let want = a
+                    .is_subdomain_of(b)
+                    .then(|| a.label_count() - b.label_count());
+                assert_eq!(labels_above(a, b), want, "{a} under {b}");
             }
         }
     }

@@ -58,16 +58,15 @@ fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     // Owners: only names that hold the apex's labels twice can be at fault, which a look at
     // each name (not each record) rules out for almost all of them.
     let apex = cx.zone.apex();
-    let suspects: std::collections::HashSet<_> = cx
+    let suspects: Vec<bool> = cx
         .zone
         .names
         .iter()
-        .filter(|(_, n)| repeats_apex(*n, apex))
-        .map(|(id, _)| id)
+        .map(|(_, n)| repeats_apex(n, apex))
         .collect();
     for r in &cx.zone.records {
         // Each line that writes the owner so needs the fix (lines with a blank owner do not).
-        if suspects.contains(&r.owner)
+        if suspects[r.owner.0 as usize]
             && let Some(m) = missing_dot_in(cx, r, cx.zone.owner(r), NameField::Owner)
             && matches!(m.why, Why::OriginRepeated { .. })
         {
@@ -93,13 +92,11 @@ fn repeats_apex(name: crate::zone::NameRef<'_>, apex: crate::zone::NameRef<'_>) 
     let Some(first) = apex.first_label() else {
         return false;
     };
-    let above = name.label_count().saturating_sub(apex.label_count());
-    above > 0
-        && name.is_subdomain_of(apex)
-        && name
-            .labels()
+    crate::zone::tree::labels_above(name, apex).is_some_and(|above| {
+        name.labels()
             .take(above)
             .any(|l| l.eq_ignore_ascii_case(first))
+    })
 }
 
 fn report(cx: &Context<'_>, em: &mut Emitter<'_>, m: &MissingDot, owner: bool) {
