@@ -79,9 +79,23 @@ impl ZoneTree {
         // sort in a fraction of the time comparing labels from the right would take.
         let mut unsorted_keys = Vec::with_capacity(names.len() * 24);
         let mut unsorted_at = Vec::with_capacity(names.len() + 1);
+        // Names come in runs under one parent (a zone file lists a subdomain's hosts together):
+        // the parent's key is made once per run, and each name adds its own label to it.
+        let mut parent_wire: &[u8] = &[];
+        let mut parent_key = Vec::new();
         for (_, name) in names.iter() {
             unsorted_at.push(unsorted_keys.len() as u32);
-            push_key_unfolded(name, &mut unsorted_keys);
+            let (Some(parent), Some(label)) = (name.parent(), name.first_label()) else {
+                push_key_unfolded(name, &mut unsorted_keys);
+                continue;
+            };
+            if parent.wire() != parent_wire {
+                parent_wire = parent.wire();
+                parent_key.clear();
+                push_key_unfolded(parent, &mut parent_key);
+            }
+            unsorted_keys.extend_from_slice(&parent_key);
+            push_label_unfolded(label, &mut unsorted_keys);
         }
         unsorted_at.push(unsorted_keys.len() as u32);
         // Lowercasing the keys in one pass over all of them costs a fraction of doing it per
@@ -101,6 +115,9 @@ impl ZoneTree {
                 let first = key_of(NameId(0));
                 names.iter().fold(first.len(), |p, (id, _)| {
                     let k = key_of(id);
+                    if k.starts_with(&first[..p]) {
+                        return p;
+                    }
                     k.iter()
                         .zip(&first[..p])
                         .take_while(|(a, b)| a == b)
@@ -250,7 +267,7 @@ impl ZoneTree {
             place: Place::Outside,
             encloser_labels: 0,
         };
-        if !name.is_subdomain_of(zone.apex()) {
+        if labels_above(name, zone.apex()).is_none() {
             return outside;
         }
         if let Some(id) = names.lookup(name) {
@@ -362,21 +379,24 @@ fn push_key_unfolded(name: NameRef<'_>, out: &mut Vec<u8>) {
     let mut starts = [0u8; 128];
     let n = label_starts(name, &mut starts);
     let w = name.wire();
-    out.reserve(w.len());
     for k in (0..n).rev() {
-        let label = label_at(w, starts[k]);
-        if label.iter().all(|&b| b > 1) {
-            out.extend_from_slice(label);
-        } else {
-            for &b in label {
-                match b {
-                    0 | 1 => out.extend_from_slice(&[1, b + 1]),
-                    b => out.push(b),
-                }
+        push_label_unfolded(label_at(w, starts[k]), out);
+    }
+}
+
+/// One label of a key, not lowercased: its octets, 0 and 1 escaped, then the 0 that ends it.
+fn push_label_unfolded(label: &[u8], out: &mut Vec<u8>) {
+    if label.iter().all(|&b| b > 1) {
+        out.extend_from_slice(label);
+    } else {
+        for &b in label {
+            match b {
+                0 | 1 => out.extend_from_slice(&[1, b + 1]),
+                b => out.push(b),
             }
         }
-        out.push(0);
     }
+    out.push(0);
 }
 
 /// Sorts on the two integers (the first, then the second), least significant octet first,
