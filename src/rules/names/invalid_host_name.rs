@@ -67,10 +67,7 @@ enum Fault {
 
 fn fault(name: NameRef<'_>, wildcard_ok: bool) -> Option<(String, Fault)> {
     // Most names are letters and digits only, which no test below faults: one quick look.
-    if name
-        .labels()
-        .all(|l| l.iter().all(u8::is_ascii_alphanumeric))
-    {
+    if letters_and_digits(name) {
         return None;
     }
     // Active Directory's names (`gc._msdcs`, `_ldap._tcp.dc._msdcs`) are exempt, as in BIND.
@@ -105,6 +102,21 @@ fn fault(name: NameRef<'_>, wildcard_ok: bool) -> Option<(String, Fault)> {
         return Some((escape(&label_to_text(label)).into_owned(), f));
     }
     None
+}
+
+/// True when every label of `name` is ASCII letters and digits only: one walk over the wire
+/// form, each octet either a label's length or a letter or digit.
+fn letters_and_digits(name: NameRef<'_>) -> bool {
+    let w = name.wire();
+    let mut next_len = 0;
+    for (i, &b) in w.iter().enumerate() {
+        if i == next_len {
+            next_len += 1 + b as usize;
+        } else if !b.is_ascii_alphanumeric() {
+            return false;
+        }
+    }
+    true
 }
 
 fn why(lang: Lang, label: &str, f: &Fault) -> String {
