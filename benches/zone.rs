@@ -114,6 +114,7 @@ fn rule_engine(c: &mut Criterion) {
                     file,
                     mail: Default::default(),
                     cnames: Default::default(),
+                    memo: Default::default(),
                 };
                 let mut em = Emitter::new(Lang::En, &filter);
                 rules::run_zone_rules_on(&cx, &mut em, threads);

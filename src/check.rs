@@ -328,6 +328,7 @@ fn check_zone(
     let cx = rules::Context {
         mail: Default::default(),
         cnames: Default::default(),
+        memo: Default::default(),
         zone: &zone,
         index: &index,
         sources,

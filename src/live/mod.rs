@@ -591,6 +591,7 @@ impl<'a> Cx<'a> {
             rule_cx: crate::rules::Context {
                 mail: Default::default(),
                 cnames: Default::default(),
+                memo: Default::default(),
                 zone,
                 index: input.index,
                 sources: input.sources,

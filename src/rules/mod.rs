@@ -136,12 +136,38 @@ pub struct Context<'a> {
     pub mail: mail::Selection,
     /// The CNAME graph two rules walk, built on first use.
     pub cnames: std::sync::OnceLock<rrset::CnameGraph>,
+    /// Other results several rules share, each worked out on first use.
+    pub memo: Memo,
+}
+
+/// Results several rules need, worked out once per check by whichever rule asks first (the
+/// rules may run on several threads; the others wait for it). Record indices, not references,
+/// so that the context can own them.
+#[derive(Debug, Default)]
+pub struct Memo {
+    /// Every repeated record: (record, the earlier one it repeats, an exact copy), in the
+    /// order of [`rrset::duplicates`].
+    pub(crate) duplicates: std::sync::OnceLock<Vec<(u32, u32, bool)>>,
+    /// The records whose target lost its trailing dot, by record index.
+    pub(crate) missing_dots: std::sync::OnceLock<Vec<(u32, target::MissingDot)>>,
+    /// The names NS records point at.
+    pub(crate) ns_targets: std::sync::OnceLock<std::collections::HashSet<crate::zone::NameId>>,
 }
 
 impl<'a> Context<'a> {
     /// The zone's name tree: cuts, DNAMEs, existence and wildcard matches (built on first use).
     pub fn tree(&self) -> &'a crate::zone::ZoneTree {
         self.index.tree(self.zone)
+    }
+
+    /// The index of `record` in the zone's records, when it is one of them (not a copy).
+    pub fn record_index(&self, record: &crate::zone::Record) -> Option<usize> {
+        let size = std::mem::size_of::<crate::zone::Record>();
+        let at = std::ptr::from_ref(record)
+            .addr()
+            .checked_sub(self.zone.records.as_ptr().addr())?;
+        let i = at / size;
+        (at % size == 0 && i < self.zone.records.len()).then_some(i)
     }
 
     /// The zone's CNAME graph (built on first use).
@@ -162,6 +188,19 @@ impl<'a> Context<'a> {
         let zone = self.zone;
         self.index
             .at(owner)
+            .iter()
+            .map(move |&i| &zone.records[i as usize])
+    }
+
+    /// The records of type `rtype`, in file order (the records a scan of the zone filtered on
+    /// the type would give, without the scan).
+    pub fn records_of(
+        &self,
+        rtype: crate::zone::RType,
+    ) -> impl Iterator<Item = &'a crate::zone::Record> + 'a {
+        let zone = self.zone;
+        self.index
+            .of_type(zone, rtype)
             .iter()
             .map(move |&i| &zone.records[i as usize])
     }
@@ -487,6 +526,7 @@ pub(crate) fn with_test_context<R>(text: &str, f: impl FnOnce(&Context<'_>) -> R
         file,
         mail: Default::default(),
         cnames: Default::default(),
+        memo: Default::default(),
     };
     f(&cx)
 }

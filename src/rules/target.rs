@@ -98,11 +98,26 @@ pub enum Why {
     Provider(&'static str, Provider),
 }
 
-/// The missing-trailing-dot fault of a record's target, if it has one.
+/// The missing-trailing-dot fault of a record's target, if it has one. Seven rules ask it of
+/// every record with a target: the zone's records are looked at once, on the first question.
 pub fn missing_dot(cx: &Context<'_>, record: &Record) -> Option<MissingDot> {
     if !record.has(Record::RELATIVE_TARGET) {
         return None;
     }
+    let Some(i) = cx.record_index(record) else {
+        return find_missing_dot(cx, record);
+    };
+    let all = cx.memo.missing_dots.get_or_init(|| {
+        (cx.zone.records.iter().enumerate())
+            .filter(|(_, r)| r.has(Record::RELATIVE_TARGET))
+            .filter_map(|(i, r)| Some((i as u32, find_missing_dot(cx, r)?)))
+            .collect()
+    });
+    let at = all.binary_search_by_key(&(i as u32), |(j, _)| *j).ok()?;
+    Some(all[at].1.clone())
+}
+
+fn find_missing_dot(cx: &Context<'_>, record: &Record) -> Option<MissingDot> {
     let field = target_field(record.rtype)?;
     let name = target(cx, record)?;
     missing_dot_in(cx, record, name, NameField::Data(field))

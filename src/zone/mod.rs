@@ -261,6 +261,12 @@ pub struct ZoneIndex {
     by_owner: Vec<(u32, u32)>,
     /// The name tree, built the first time a rule asks for it.
     tree: std::sync::OnceLock<ZoneTree>,
+    /// The records by type, built on first use: record indices grouped by type, in file order
+    /// within each, and each type's range of them.
+    by_type: std::sync::OnceLock<(Vec<u32>, Vec<(RType, u32, u32)>)>,
+    /// The RRsets of two records or more (the ranges of `order` holding them), built on first
+    /// use: the rules about records that repeat or disagree within a set skip the rest.
+    several: std::sync::OnceLock<Vec<(u32, u32)>>,
 }
 
 impl ZoneIndex {
@@ -284,7 +290,74 @@ impl ZoneIndex {
             order,
             by_owner,
             tree: std::sync::OnceLock::new(),
+            by_type: std::sync::OnceLock::new(),
+            several: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Indices of the records of type `rtype`, in file order. `zone` must be the zone this
+    /// index was built from.
+    pub fn of_type(&self, zone: &Zone, rtype: RType) -> &[u32] {
+        let (indices, ranges) = self.by_type.get_or_init(|| {
+            // A counting sort on the type: two passes, and the file order kept within a type.
+            let mut counts = vec![0u32; 1 << 16];
+            for r in &zone.records {
+                counts[r.rtype.0 as usize] += 1;
+            }
+            let mut ranges = Vec::new();
+            let mut at = 0u32;
+            for (t, count) in counts.iter_mut().enumerate() {
+                let n = *count;
+                if n > 0 {
+                    ranges.push((RType(t as u16), at, at + n));
+                }
+                *count = at;
+                at += n;
+            }
+            let mut indices = vec![0u32; zone.records.len()];
+            for (i, r) in zone.records.iter().enumerate() {
+                let slot = &mut counts[r.rtype.0 as usize];
+                indices[*slot as usize] = i as u32;
+                *slot += 1;
+            }
+            (indices, ranges)
+        });
+        match ranges.binary_search_by_key(&rtype, |&(t, _, _)| t) {
+            Ok(k) => &indices[ranges[k].1 as usize..ranges[k].2 as usize],
+            Err(_) => &[],
+        }
+    }
+
+    /// Every RRset of two records or more, as [`ZoneIndex::rrsets`] gives them.
+    pub fn rrsets_of_several<'z>(
+        &'z self,
+        zone: &'z Zone,
+    ) -> impl Iterator<Item = (NameId, RType, &'z [u32])> + 'z {
+        let several = self.several.get_or_init(|| {
+            let order = &self.order;
+            let mut out = Vec::new();
+            let mut i = 0;
+            while i < order.len() {
+                let first = &zone.records[order[i] as usize];
+                let start = i;
+                while i < order.len() {
+                    let r = &zone.records[order[i] as usize];
+                    if r.owner != first.owner || r.rtype != first.rtype {
+                        break;
+                    }
+                    i += 1;
+                }
+                if i - start >= 2 {
+                    out.push((start as u32, i as u32));
+                }
+            }
+            out
+        });
+        several.iter().map(move |&(s, e)| {
+            let set = &self.order[s as usize..e as usize];
+            let first = &zone.records[set[0] as usize];
+            (first.owner, first.rtype, set)
+        })
     }
 
     /// The zone's name tree (cuts, DNAMEs, existence, wildcards), built on first use. `zone`

@@ -53,11 +53,13 @@ www.shop  IN A   192.0.2.80
 };
 
 /// The owners named by the zone's NS records.
-pub(crate) fn ns_targets(cx: &Context<'_>) -> HashSet<crate::zone::NameId> {
-    super::live_ns(cx)
-        .filter_map(|r| target::target(cx, r))
-        .filter_map(|t| cx.zone.names.lookup(t))
-        .collect()
+pub(crate) fn ns_targets<'c>(cx: &'c Context<'_>) -> &'c HashSet<crate::zone::NameId> {
+    cx.memo.ns_targets.get_or_init(|| {
+        super::live_ns(cx)
+            .filter_map(|r| target::target(cx, r))
+            .filter_map(|t| cx.zone.names.lookup(t))
+            .collect()
+    })
 }
 
 fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {

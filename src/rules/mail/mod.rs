@@ -178,9 +178,12 @@ impl std::fmt::Debug for Selection {
 pub const SPF_CACHE_BUDGET: usize = 48 << 20;
 
 /// The SPF records of the zone in file order, each with its parse while the budget lasted.
+/// Records with the same data share one parse: most of a zone's SPF records are copies of a few.
 #[derive(Default)]
 struct SpfCache {
-    records: Vec<(u32, Option<ParsedSpf>)>,
+    /// Each record, and the index of its parse in `parsed`.
+    records: Vec<(u32, Option<u32>)>,
+    parsed: Vec<ParsedSpf>,
 }
 
 struct ParsedSpf {
@@ -191,19 +194,29 @@ struct ParsedSpf {
 impl SpfCache {
     fn new(cx: &Context<'_>) -> SpfCache {
         let mut records = Vec::new();
+        let mut parsed = Vec::new();
         let mut budget = SPF_CACHE_BUDGET;
-        for (i, r) in cx.zone.records.iter().enumerate() {
-            if r.rtype != RType::TXT {
-                continue;
-            }
+        // Record data already read: whether it is SPF, and its parse if it was kept.
+        let mut seen: std::collections::HashMap<&[u8], Option<Option<u32>>> =
+            std::collections::HashMap::new();
+        for &i in cx.index.of_type(cx.zone, RType::TXT) {
+            let r = &cx.zone.records[i as usize];
             let wire = cx.zone.rdata(r);
             if !text::starts_with_ignore_case(wire, spf::VERSION) {
                 continue;
             }
+            if let Some(&known) = seen.get(wire) {
+                if let Some(at) = known {
+                    records.push((i, at));
+                }
+                continue;
+            }
             let Some(joined) = Joined::of(wire) else {
+                seen.insert(wire, None);
                 continue;
             };
             if !spf::is_spf(&joined.text) {
+                seen.insert(wire, None);
                 continue;
             }
             let spf = spf::Spf::parse(&joined.text, joined.starts.get(1..).unwrap_or_default());
@@ -212,28 +225,31 @@ impl SpfCache {
                 + joined.starts.len() * size_of::<usize>()
                 + spf.terms.len() * size_of::<spf::Term>()
                 + spf.bad_separators.len() * size_of::<std::ops::Range<usize>>();
-            let parsed = budget.checked_sub(cost).map(|left| {
+            let at = budget.checked_sub(cost).map(|left| {
                 budget = left;
-                ParsedSpf { joined, spf }
+                parsed.push(ParsedSpf { joined, spf });
+                (parsed.len() - 1) as u32
             });
-            records.push((i as u32, parsed));
+            // Past the budget the data is not remembered either: the map stays bounded too.
+            if at.is_some() {
+                seen.insert(wire, Some(at));
+            }
+            records.push((i, at));
         }
-        SpfCache { records }
+        SpfCache { records, parsed }
     }
 }
 
-fn select<'z>(
+/// The TXT records `keep` picks, in file order.
+fn select_txt<'z>(
     cx: &'z Context<'z>,
     cell: &'z OnceLock<Vec<u32>>,
     keep: impl Fn(&Record) -> bool,
 ) -> impl Iterator<Item = &'z Record> + 'z {
     cell.get_or_init(|| {
-        cx.zone
-            .records
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| keep(r))
-            .map(|(i, _)| i as u32)
+        (cx.index.of_type(cx.zone, RType::TXT).iter())
+            .copied()
+            .filter(|&i| keep(&cx.zone.records[i as usize]))
             .collect()
     })
     .iter()
@@ -243,9 +259,9 @@ fn select<'z>(
 /// Every SPF record of the zone, in file order.
 pub fn spf_records<'z>(cx: &'z Context<'z>) -> impl Iterator<Item = SpfRecord<'z>> + 'z {
     let cache = cx.mail.spf.get_or_init(|| SpfCache::new(cx));
-    cache.records.iter().filter_map(move |(i, parsed)| {
-        let record = &cx.zone.records[*i as usize];
-        match parsed {
+    cache.records.iter().filter_map(move |&(i, at)| {
+        let record = &cx.zone.records[i as usize];
+        match at.map(|at| &cache.parsed[at as usize]) {
             Some(p) => Some(SpfRecord {
                 record,
                 joined: Held::Shared(&p.joined),
@@ -277,6 +293,21 @@ pub fn prepend(label: &[u8], name: NameRef<'_>) -> Option<crate::zone::OwnedName
 pub fn domain_name(text: &[u8]) -> Option<crate::zone::OwnedName> {
     if text.contains(&b'%') || text.is_empty() {
         return None;
+    }
+    // The usual domain (ASCII, no escapes) is made into wire form here, as the full parser
+    // would make it: several rules ask this of every include of every SPF record.
+    if text.is_ascii() && !text.contains(&b'\\') && text != b"." {
+        let body = text.strip_suffix(b".").unwrap_or(text);
+        let mut wire = Vec::with_capacity(body.len() + 2);
+        for label in body.split(|&b| b == b'.') {
+            if label.is_empty() || label.len() > crate::zone::name::MAX_LABEL_LEN {
+                return None;
+            }
+            wire.push(label.len() as u8);
+            wire.extend_from_slice(label);
+        }
+        wire.push(0);
+        return crate::zone::OwnedName::from_wire(wire);
     }
     let text = std::str::from_utf8(text).ok()?;
     crate::zone::OwnedName::from_text(text).ok()
@@ -395,8 +426,8 @@ pub const DMARC_TAGS: &[&str] = &[
 
 /// Every TXT record at a `_dmarc` name, as a tag list.
 pub fn dmarc_records<'z>(cx: &'z Context<'z>) -> impl Iterator<Item = TagRecord<'z>> + 'z {
-    select(cx, &cx.mail.dmarc, |r| {
-        r.rtype == RType::TXT && first_label_is(cx.zone.owner(r), b"_dmarc")
+    select_txt(cx, &cx.mail.dmarc, |r| {
+        first_label_is(cx.zone.owner(r), b"_dmarc")
     })
     .filter_map(|r| tag_record(cx, r, DMARC_TAGS))
 }
@@ -408,12 +439,10 @@ pub fn valid_dmarc_records<'z>(cx: &'z Context<'z>) -> impl Iterator<Item = TagR
 
 /// Every TXT record at a DKIM key name (`selector._domainkey.domain`), as a tag list.
 pub fn dkim_records<'z>(cx: &'z Context<'z>) -> impl Iterator<Item = TagRecord<'z>> + 'z {
-    select(cx, &cx.mail.dkim, |r| {
-        r.rtype == RType::TXT && {
-            let owner = cx.zone.owner(r);
-            // `_adsp._domainkey` held the retired ADSP policy (RFC 5617), not a key.
-            dkim::is_key_owner(owner) && !first_label_is(owner, b"_adsp")
-        }
+    select_txt(cx, &cx.mail.dkim, |r| {
+        let owner = cx.zone.owner(r);
+        // `_adsp._domainkey` held the retired ADSP policy (RFC 5617), not a key.
+        dkim::is_key_owner(owner) && !first_label_is(owner, b"_adsp")
     })
     .filter_map(|r| tag_record(cx, r, dkim::TAGS))
 }
@@ -425,4 +454,43 @@ pub fn as_tag_record<'z>(
     known: &[&str],
 ) -> Option<TagRecord<'z>> {
     tag_record(cx, record, known)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn domain_names_are_read_as_the_name_parser_reads_them() {
+        let long_label = "a".repeat(64);
+        let long_name = "abcdefghi.".repeat(26);
+        let max_label = "b".repeat(63);
+        let texts = [
+            "spf.protection.outlook.com",
+            "SPF.Protection.Outlook.COM.",
+            "_spf.example.net",
+            "a",
+            ".",
+            "..",
+            "a..b",
+            ".a",
+            "a.b..",
+            "a b.example",
+            "@",
+            "x\\.y.example",
+            "x\\065.example.",
+            "ｅｘａｍｐｌｅ.jp",
+            long_label.as_str(),
+            max_label.as_str(),
+            long_name.as_str(),
+            &long_name[..250],
+            "-x-.example.",
+        ];
+        for text in texts {
+            let want = crate::zone::OwnedName::from_text(text).ok();
+            assert_eq!(domain_name(text.as_bytes()), want, "{text:?}");
+        }
+        assert_eq!(domain_name(b"%{d}.example"), None);
+        assert_eq!(domain_name(b""), None);
+    }
 }

@@ -52,14 +52,26 @@ pub(crate) struct Duplicate<'a> {
     pub exact: bool,
 }
 
-/// Every repeated record, found by sorting each RRset on its canonical data: O(n log n).
+/// Every repeated record, found by sorting each RRset on its canonical data: O(n log n), once
+/// per check for the two rules that report them.
 pub(crate) fn duplicates<'a>(cx: &Context<'a>) -> Vec<Duplicate<'a>> {
+    let records = &cx.zone.records;
+    cx.memo
+        .duplicates
+        .get_or_init(|| find_duplicates(cx))
+        .iter()
+        .map(|&(r, o, exact)| Duplicate {
+            record: &records[r as usize],
+            original: &records[o as usize],
+            exact,
+        })
+        .collect()
+}
+
+fn find_duplicates<'a>(cx: &Context<'a>) -> Vec<(u32, u32, bool)> {
     let zone = cx.zone;
     let mut out = Vec::new();
-    for (_, rtype, set) in cx.index.rrsets(zone) {
-        if set.len() < 2 {
-            continue;
-        }
+    for (_, rtype, set) in cx.index.rrsets_of_several(zone) {
         let mut keyed: Vec<(std::borrow::Cow<'a, [u8]>, u32)> = set
             .iter()
             .map(|&i| {
@@ -78,11 +90,7 @@ pub(crate) fn duplicates<'a>(cx: &Context<'a>) -> Vec<Duplicate<'a>> {
                 let exact = zone.rdata(record) == zone.rdata(original)
                     && crate::rules::util::data_text(cx, record)
                         == crate::rules::util::data_text(cx, original);
-                out.push(Duplicate {
-                    record,
-                    original,
-                    exact,
-                });
+                out.push((i, run[0].1, exact));
             }
         }
     }
@@ -133,8 +141,8 @@ pub(crate) fn extra_values<'a>(
     rtype: RType,
 ) -> Vec<(NameId, &'a Record, &'a Record)> {
     let mut out = Vec::new();
-    for (owner, t, set) in cx.index.rrsets(cx.zone) {
-        if t != rtype || set.len() < 2 {
+    for (owner, t, set) in cx.index.rrsets_of_several(cx.zone) {
+        if t != rtype {
             continue;
         }
         let records: Vec<&Record> = set.iter().map(|&i| &cx.zone.records[i as usize]).collect();
@@ -217,17 +225,18 @@ impl CnameGraph {
         let names = cx.zone.names.len();
         let mut cname = vec![NONE; names];
         let mut owners = Vec::new();
-        for (i, r) in records.iter().enumerate() {
-            if r.rtype == RType::CNAME && tree.place(r.owner) == Place::Auth {
+        for &i in cx.index.of_type(cx.zone, RType::CNAME) {
+            let r = &records[i as usize];
+            if tree.place(r.owner) == Place::Auth {
                 let first = &mut cname[r.owner.0 as usize];
                 if *first == NONE {
-                    *first = i as u32;
+                    *first = i;
                     owners.push(r.owner);
                     continue;
                 }
                 let f = &records[*first as usize];
                 if (r.span.file, r.span.start) < (f.span.file, f.span.start) {
-                    *first = i as u32;
+                    *first = i;
                 }
             }
         }
