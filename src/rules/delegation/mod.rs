@@ -26,9 +26,8 @@ use crate::zone::{Lookup, NameId, NameRef, Place, RType, Record};
 /// below a delegation or a DNAME are occluded data, reported as such.
 pub(crate) fn live_ns<'a>(cx: &Context<'a>) -> impl Iterator<Item = &'a Record> + 'a {
     let tree = cx.tree();
-    cx.zone.records.iter().filter(move |r| {
-        r.rtype == RType::NS && matches!(tree.place(r.owner), Place::Auth | Place::Cut)
-    })
+    cx.records_of(RType::NS)
+        .filter(move |r| matches!(tree.place(r.owner), Place::Auth | Place::Cut))
 }
 
 /// Where an NS record's server is, seen from this zone.

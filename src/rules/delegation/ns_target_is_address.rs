@@ -59,7 +59,7 @@ ns1  IN A   192.0.2.53
 
 fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let lang = cx.lang;
-    for r in cx.zone.records.iter().filter(|r| r.rtype == RType::NS) {
+    for r in cx.records_of(RType::NS) {
         let Some(addr) = address_like(cx, r) else {
             continue;
         };

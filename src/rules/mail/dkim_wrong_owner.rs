@@ -51,10 +51,8 @@ selector1.domainkey IN TXT "v=DKIM1; k=rsa; p=MIIBIjANBgkq..."
 fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let lang = cx.lang;
     let apex = cx.zone.apex();
-    for record in &cx.zone.records {
-        if record.rtype != RType::TXT
-            || !super::text::starts_with_ignore_case(cx.zone.rdata(record), b"v=dkim1")
-        {
+    for record in cx.records_of(RType::TXT) {
+        if !super::text::starts_with_ignore_case(cx.zone.rdata(record), b"v=dkim1") {
             continue;
         }
         let owner = cx.zone.owner(record);

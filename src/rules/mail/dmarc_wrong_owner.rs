@@ -52,10 +52,8 @@ dmarc   IN TXT "v=DMARC1; p=reject"
 
 fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let lang = cx.lang;
-    for record in &cx.zone.records {
-        if record.rtype != RType::TXT
-            || !super::text::starts_with_ignore_case(cx.zone.rdata(record), b"v=dmarc1")
-        {
+    for record in cx.records_of(RType::TXT) {
+        if !super::text::starts_with_ignore_case(cx.zone.rdata(record), b"v=dmarc1") {
             continue;
         }
         let owner = cx.zone.owner(record);

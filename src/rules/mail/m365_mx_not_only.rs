@@ -53,8 +53,8 @@ Microsoft 365 は自分の MX だけがあることを前提にしています�
 
 fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let lang = cx.lang;
-    for (owner, rtype, records) in cx.index.rrsets(cx.zone) {
-        if rtype != RType::MX || records.len() < 2 {
+    for (owner, rtype, records) in cx.index.rrsets_of_several(cx.zone) {
+        if rtype != RType::MX {
             continue;
         }
         let mxs: Vec<_> = records

@@ -53,10 +53,7 @@ Microsoft 365 の MX の優先度を 0 にし、メール移行後は旧メー�
 
 fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let lang = cx.lang;
-    for record in &cx.zone.records {
-        if record.rtype != RType::MX {
-            continue;
-        }
+    for record in cx.records_of(RType::MX) {
         let Some(mx) = view::mx(cx.zone.rdata(record)) else {
             continue;
         };

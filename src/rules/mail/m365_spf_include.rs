@@ -112,8 +112,8 @@ fn follow(
 fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let lang = cx.lang;
     let mut seen: HashSet<NameId> = HashSet::new();
-    for record in &cx.zone.records {
-        if record.rtype != RType::MX || seen.contains(&record.owner) {
+    for record in cx.records_of(RType::MX) {
+        if seen.contains(&record.owner) {
             continue;
         }
         let Some(cloud) =

@@ -58,10 +58,7 @@ fn is_valid(text: &[u8]) -> bool {
 
 fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let lang = cx.lang;
-    for record in &cx.zone.records {
-        if record.rtype != RType::TXT {
-            continue;
-        }
+    for record in cx.records_of(RType::TXT) {
         let wire = cx.zone.rdata(record);
         let full_width = wire
             .get(1..)

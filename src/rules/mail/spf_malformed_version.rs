@@ -116,10 +116,7 @@ fn diagnose(text: &[u8], boundaries: &[usize]) -> Option<(Fault, std::ops::Range
 
 fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let lang = cx.lang;
-    for record in &cx.zone.records {
-        if record.rtype != RType::TXT {
-            continue;
-        }
+    for record in cx.records_of(RType::TXT) {
         let wire = cx.zone.rdata(record);
         // Cheap filter: the first string mentions spf (any case, any width) near its start.
         let first = wire.get(1..).map_or(&[][..], |w| &w[..w.len().min(40)]);

@@ -50,10 +50,7 @@ RFC 7208 §3.1 で SPF レコードタイプは廃止され、SPF は TXT での
 
 fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let lang = cx.lang;
-    for record in &cx.zone.records {
-        if record.rtype != RType::SPF {
-            continue;
-        }
+    for record in cx.records_of(RType::SPF) {
         let same_txt = super::text::Joined::of(cx.zone.rdata(record)).is_some_and(|spf| {
             cx.index.rrset(cx.zone, record.owner, RType::TXT).any(|i| {
                 super::text::Joined::of(cx.zone.rdata(&cx.zone.records[i as usize]))

@@ -51,7 +51,7 @@ Write `@ IN MX 0 .` if the domain takes no mail, or name the real mail server if
 
 fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let lang = cx.lang;
-    for r in cx.zone.records.iter().filter(|r| r.rtype == RType::MX) {
+    for r in cx.records_of(RType::MX) {
         let Some(mx) = view::mx(cx.zone.rdata(r)) else {
             continue;
         };

@@ -53,7 +53,7 @@ MX を実際のホスト名に向ける（`@ IN MX 10 mx.provider.example.`）�
 
 fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let lang = cx.lang;
-    for r in cx.zone.records.iter().filter(|r| r.rtype == RType::MX) {
+    for r in cx.records_of(RType::MX) {
         let super::Host::Cname(name, cname) = super::host(cx, r) else {
             continue;
         };

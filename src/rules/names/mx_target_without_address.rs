@@ -53,7 +53,7 @@ Add the server's address (`mail IN A 192.0.2.25`), or correct the MX target.
 
 fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let lang = cx.lang;
-    for r in cx.zone.records.iter().filter(|r| r.rtype == RType::MX) {
+    for r in cx.records_of(RType::MX) {
         let super::Host::NoAddress(name) = super::host(cx, r) else {
             continue;
         };

@@ -54,8 +54,8 @@ null MX はその名前の唯一の MX でなければなりません（RFC 7505
 
 fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let lang = cx.lang;
-    for (owner, rtype, set) in cx.index.rrsets(cx.zone) {
-        if rtype != RType::MX || set.len() < 2 {
+    for (owner, rtype, set) in cx.index.rrsets_of_several(cx.zone) {
+        if rtype != RType::MX {
             continue;
         }
         let records: Vec<_> = set.iter().map(|&i| &cx.zone.records[i as usize]).collect();

@@ -52,7 +52,7 @@ sip.tls  IN SRV  100 1 443 sipdir.online.lync.com.
 fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let lang = cx.lang;
     let mut seen = std::collections::HashSet::new();
-    for r in cx.zone.records.iter().filter(|r| r.rtype == RType::SRV) {
+    for r in cx.records_of(RType::SRV) {
         let owner = cx.zone.owner(r);
         let mut labels = owner.labels();
         let service = labels.next();

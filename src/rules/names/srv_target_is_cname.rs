@@ -53,7 +53,7 @@ SRV レコードを実際のホスト名に向けてください（`… 443 sipd
 
 fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let lang = cx.lang;
-    for r in cx.zone.records.iter().filter(|r| r.rtype == RType::SRV) {
+    for r in cx.records_of(RType::SRV) {
         let super::Host::Cname(name, cname) = super::host(cx, r) else {
             continue;
         };

@@ -53,7 +53,7 @@ _imaps._tcp  IN SRV  0 1 993 imap.example.jp.
 
 fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let lang = cx.lang;
-    for r in cx.zone.records.iter().filter(|r| r.rtype == RType::SRV) {
+    for r in cx.records_of(RType::SRV) {
         let super::Host::NoAddress(name) = super::host(cx, r) else {
             continue;
         };

@@ -51,7 +51,7 @@ www  IN CNAME  www.example.jp.
 
 fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let lang = cx.lang;
-    for r in cx.zone.records.iter().filter(|r| r.rtype == RType::CNAME) {
+    for r in cx.records_of(RType::CNAME) {
         let Some(t) = target::target(cx, r) else {
             continue;
         };

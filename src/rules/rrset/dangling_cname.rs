@@ -55,7 +55,7 @@ fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let tree = cx.tree();
     let unknown_failures = cx.zone.failed.iter().any(|f| f.owner.is_none());
     let lang = cx.lang;
-    for r in cx.zone.records.iter().filter(|r| r.rtype == RType::CNAME) {
+    for r in cx.records_of(RType::CNAME) {
         if unknown_failures || tree.place(r.owner) != Place::Auth {
             continue;
         }

@@ -54,9 +54,9 @@ RRset のすべてのレコードに同じ TTL を指定してください。
 fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let zone = cx.zone;
     let lang = cx.lang;
-    for (owner, rtype, set) in cx.index.rrsets(zone) {
+    for (owner, rtype, set) in cx.index.rrsets_of_several(zone) {
         // An RRSIG set is really one set per covered type, each with its own TTL.
-        if rtype == RType::RRSIG || set.len() < 2 {
+        if rtype == RType::RRSIG {
             continue;
         }
         let first = &zone.records[set[0] as usize];

@@ -58,7 +58,7 @@ fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let lang = cx.lang;
     // The SOA of a file for another domain than the one applied for is ZG702's finding.
     let foreign = crate::rules::policy::foreign_zone(cx).map(|f| f.1);
-    for r in cx.zone.records.iter().filter(|r| r.rtype == RType::SOA) {
+    for r in cx.records_of(RType::SOA) {
         let owner = cx.zone.owner(r);
         // `example.jp IN SOA` without a dot in zone example.jp. is ZG411's (origin repeated).
         if owner.eq_ignore_case(apex)

@@ -51,10 +51,7 @@ Write `0`, or `128` for a property a CA must understand before issuing: `@ IN CA
 
 fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let lang = cx.lang;
-    for record in &cx.zone.records {
-        if record.rtype != RType::CAA {
-            continue;
-        }
+    for record in cx.records_of(RType::CAA) {
         let Some(caa) = view::caa(cx.zone.rdata(record)) else {
             continue;
         };

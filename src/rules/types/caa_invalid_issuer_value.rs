@@ -151,10 +151,7 @@ fn judge(v: &[u8]) -> Option<(Fault, Range<usize>)> {
 
 fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let lang = cx.lang;
-    for record in &cx.zone.records {
-        if record.rtype != RType::CAA {
-            continue;
-        }
+    for record in cx.records_of(RType::CAA) {
         let Some(caa) = view::caa(cx.zone.rdata(record)) else {
             continue;
         };

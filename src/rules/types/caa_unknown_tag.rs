@@ -76,10 +76,7 @@ pub fn judge_tag(tag: &[u8]) -> (bool, Option<&'static str>) {
 
 fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let lang = cx.lang;
-    for record in &cx.zone.records {
-        if record.rtype != RType::CAA {
-            continue;
-        }
+    for record in cx.records_of(RType::CAA) {
         let Some(caa) = view::caa(cx.zone.rdata(record)) else {
             continue;
         };
