@@ -126,10 +126,12 @@ impl ZoneTree {
             }
         };
         let packed = |k: &[u8], at: usize| {
+            if let Some(&eight) = k.get(at..).and_then(|rest| rest.first_chunk::<8>()) {
+                return u64::from_be_bytes(eight);
+            }
             let mut buf = [0u8; 8];
             if let Some(rest) = k.get(at..) {
-                let n = rest.len().min(8);
-                buf[..n].copy_from_slice(&rest[..n]);
+                buf[..rest.len()].copy_from_slice(rest);
             }
             u64::from_be_bytes(buf)
         };
@@ -163,6 +165,14 @@ impl ZoneTree {
         let key = |i: usize| &keys[key_at[i] as usize..key_at[i + 1] as usize];
         let mut apex_key = Vec::new();
         canonical_key(apex, &mut apex_key);
+        // Which names hold NS and DNAME records, from the records of those types rather than a
+        // look at every name's records.
+        let mut holds = vec![0u8; names.len()];
+        for (bit, rtype) in [(1, RType::NS), (2, RType::DNAME)] {
+            for &i in index.of_type(zone, rtype) {
+                holds[zone.records[i as usize].owner.0 as usize] |= bit;
+            }
+        }
         let mut place = vec![Place::Outside; names.len()];
         let mut top = vec![None; names.len()];
         let mut stack: Vec<(usize, Option<(NameId, bool)>)> = Vec::new();
@@ -179,8 +189,8 @@ impl ZoneTree {
             }
             let above = stack.last().and_then(|&(_, h)| h);
             let is_apex = k.len() == apex_key.len();
-            let cut = !is_apex && index.has(zone, id, RType::NS);
-            let dname = index.has(zone, id, RType::DNAME);
+            let cut = !is_apex && holds[id.0 as usize] & 1 != 0;
+            let dname = holds[id.0 as usize] & 2 != 0;
             place[id.0 as usize] = match above {
                 Some((h, true)) => Place::BelowCut(h),
                 Some((h, false)) => Place::BelowDname(h),
@@ -403,33 +413,30 @@ fn push_label_unfolded(label: &[u8], out: &mut Vec<u8>) {
 /// skipping the octets that are the same in every item: a million names sort in a few passes,
 /// where comparing them would take twenty rounds.
 fn radix_sort(items: &mut Vec<(u64, u64, NameId)>) {
-    let mut other = vec![(0, 0, NameId(0)); items.len()];
-    for pass in 0..16 {
-        let (word, shift) = if pass < 8 {
-            (1, pass * 8)
-        } else {
-            (0, (pass - 8) * 8)
-        };
-        let octet = |it: &(u64, u64, NameId)| {
-            let w = if word == 0 { it.0 } else { it.1 };
-            ((w >> shift) & 0xff) as usize
-        };
-        let mut counts = [0usize; 256];
-        for it in items.iter() {
-            counts[octet(it)] += 1;
+    // Every pass's counts in one read of the items.
+    let mut counts = vec![[0u32; 256]; 16];
+    for it in items.iter() {
+        for (k, c) in counts.iter_mut().enumerate() {
+            let w = if k < 8 { it.1 } else { it.0 };
+            c[((w >> ((k % 8) * 8)) & 0xff) as usize] += 1;
         }
-        if counts.contains(&items.len()) {
+    }
+    let mut other = vec![(0, 0, NameId(0)); items.len()];
+    for (pass, counts) in counts.iter().enumerate() {
+        if counts.contains(&(items.len() as u32)) {
             continue;
         }
-        let mut at = [0usize; 256];
+        let (low, shift) = (pass < 8, (pass % 8) * 8);
+        let mut at = [0u32; 256];
         let mut sum = 0;
-        for (slot, &count) in at.iter_mut().zip(&counts) {
+        for (slot, &count) in at.iter_mut().zip(counts) {
             *slot = sum;
             sum += count;
         }
         for it in items.iter() {
-            let o = octet(it);
-            other[at[o]] = *it;
+            let w = if low { it.1 } else { it.0 };
+            let o = ((w >> shift) & 0xff) as usize;
+            other[at[o] as usize] = *it;
             at[o] += 1;
         }
         std::mem::swap(items, &mut other);
