@@ -105,19 +105,31 @@ fn fault(name: NameRef<'_>, wildcard_ok: bool) -> Option<(String, Fault)> {
 }
 
 /// True when every label of `name` is ASCII letters and digits only: one walk over the wire
-/// form, each octet either a label's length or a letter or digit.
+/// form, label by label, each octet looked up in a table.
 fn letters_and_digits(name: NameRef<'_>) -> bool {
     let w = name.wire();
-    let mut next_len = 0;
-    for (i, &b) in w.iter().enumerate() {
-        if i == next_len {
-            next_len += 1 + b as usize;
-        } else if !b.is_ascii_alphanumeric() {
-            return false;
+    let mut at = 0;
+    while let Some(&len) = w.get(at) {
+        let end = at + 1 + len as usize;
+        match w.get(at + 1..end) {
+            Some([]) => return true,
+            Some(label) if label.iter().all(|&b| ALNUM[b as usize]) => at = end,
+            _ => return false,
         }
     }
     true
 }
+
+/// ASCII letters and digits, by octet.
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
 
 fn why(lang: Lang, label: &str, f: &Fault) -> String {
     match f {
