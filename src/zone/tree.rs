@@ -106,7 +106,8 @@ impl ZoneTree {
             &unsorted_keys[unsorted_at[i] as usize..unsorted_at[i + 1] as usize]
         };
         // Most of every key is the part all names share (the apex, read from the root): sort on
-        // the 16 octets after it, packed into integers, and compare whole keys only on a tie.
+        // the 16 octets after it, packed into two integers (a radix sort on the first, then the
+        // second within equal firsts), and compare whole keys only on a tie.
         // Packing pads short keys with zeros, which sort before any octet, so the integers are
         // in the keys' order and the result is the keys' order exactly (keys are distinct).
         let shared = match names.len() {
@@ -143,10 +144,12 @@ impl ZoneTree {
             })
             .collect();
         radix_sort(&mut order);
-        // Names that share those 16 octets: ordered by their whole keys.
-        for run in order.chunk_by_mut(|a, b| (a.0, a.1) == (b.0, b.1)) {
+        // Names that share the first eight: ordered by the next eight, then by whole keys.
+        for run in order.chunk_by_mut(|a, b| a.0 == b.0) {
             if run.len() > 1 {
-                run.sort_unstable_by(|a, b| key_of(a.2).cmp(key_of(b.2)));
+                run.sort_unstable_by(|a, b| {
+                    a.1.cmp(&b.1).then_with(|| key_of(a.2).cmp(key_of(b.2)))
+                });
             }
         }
         let sorted: Vec<NameId> = order.into_iter().map(|(_, _, id)| id).collect();
@@ -409,16 +412,15 @@ fn push_label_unfolded(label: &[u8], out: &mut Vec<u8>) {
     out.push(0);
 }
 
-/// Sorts on the two integers (the first, then the second), least significant octet first,
-/// skipping the octets that are the same in every item: a million names sort in a few passes,
-/// where comparing them would take twenty rounds.
+/// Sorts on the first integer, least significant octet first, skipping the octets that are
+/// the same in every item: a million names sort in a few passes, where comparing them would
+/// take twenty rounds. Items equal in it keep no particular order.
 fn radix_sort(items: &mut Vec<(u64, u64, NameId)>) {
     // Every pass's counts in one read of the items.
-    let mut counts = vec![[0u32; 256]; 16];
+    let mut counts = vec![[0u32; 256]; 8];
     for it in items.iter() {
         for (k, c) in counts.iter_mut().enumerate() {
-            let w = if k < 8 { it.1 } else { it.0 };
-            c[((w >> ((k % 8) * 8)) & 0xff) as usize] += 1;
+            c[((it.0 >> (k * 8)) & 0xff) as usize] += 1;
         }
     }
     let mut other = vec![(0, 0, NameId(0)); items.len()];
@@ -426,7 +428,6 @@ fn radix_sort(items: &mut Vec<(u64, u64, NameId)>) {
         if counts.contains(&(items.len() as u32)) {
             continue;
         }
-        let (low, shift) = (pass < 8, (pass % 8) * 8);
         let mut at = [0u32; 256];
         let mut sum = 0;
         for (slot, &count) in at.iter_mut().zip(counts) {
@@ -434,8 +435,7 @@ fn radix_sort(items: &mut Vec<(u64, u64, NameId)>) {
             sum += count;
         }
         for it in items.iter() {
-            let w = if low { it.1 } else { it.0 };
-            let o = ((w >> shift) & 0xff) as usize;
+            let o = ((it.0 >> (pass * 8)) & 0xff) as usize;
             other[at[o] as usize] = *it;
             at[o] += 1;
         }
