@@ -263,11 +263,14 @@ pub struct ZoneIndex {
     tree: std::sync::OnceLock<ZoneTree>,
     /// The records by type, built on first use: record indices grouped by type, in file order
     /// within each, and each type's range of them.
-    by_type: std::sync::OnceLock<(Vec<u32>, Vec<(RType, u32, u32)>)>,
+    by_type: std::sync::OnceLock<ByType>,
     /// The RRsets of two records or more (the ranges of `order` holding them), built on first
     /// use: the rules about records that repeat or disagree within a set skip the rest.
     several: std::sync::OnceLock<Vec<(u32, u32)>>,
 }
+
+/// Record indices grouped by type (file order within a type), and each type's range of them.
+type ByType = (Vec<u32>, Vec<(RType, u32, u32)>);
 
 impl ZoneIndex {
     pub fn new(zone: &Zone) -> Self {
