@@ -63,14 +63,19 @@ fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     // only different texts count.
     // The first record's span is found only when there is a second: finding it lexes the line
     // again.
-    let mut seen: HashMap<_, (&crate::zone::Record, Vec<&[u8]>)> = HashMap::new();
+    // By owner id: the first SPF record; the distinct data are kept only for owners with more.
+    let mut firsts: Vec<Option<&crate::zone::Record>> = vec![None; cx.zone.names.len()];
+    let mut more: HashMap<_, Vec<&[u8]>> = HashMap::new();
     for spf in super::spf_records(cx) {
         let record = spf.record;
         let wire = cx.zone.rdata(record);
-        let Some((first, texts)) = seen.get_mut(&record.owner) else {
-            seen.insert(record.owner, (record, vec![wire]));
+        let Some(first) = firsts[record.owner.0 as usize] else {
+            firsts[record.owner.0 as usize] = Some(record);
             continue;
         };
+        let texts = more
+            .entry(record.owner)
+            .or_insert_with(|| vec![cx.zone.rdata(first)]);
         if texts.contains(&wire) {
             continue;
         }
