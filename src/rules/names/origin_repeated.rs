@@ -92,11 +92,21 @@ fn repeats_apex(name: crate::zone::NameRef<'_>, apex: crate::zone::NameRef<'_>) 
     let Some(first) = apex.first_label() else {
         return false;
     };
-    crate::zone::tree::labels_above(name, apex).is_some_and(|above| {
-        name.labels()
-            .take(above)
-            .any(|l| l.eq_ignore_ascii_case(first))
-    })
+    // One walk over the labels above where the apex would start; this runs for every name.
+    let (w, a) = (name.wire(), apex.wire());
+    let Some(cut) = w.len().checked_sub(a.len()) else {
+        return false;
+    };
+    let (mut at, mut found) = (0, false);
+    while at < cut {
+        let len = w[at] as usize;
+        let Some(label) = w.get(at + 1..at + 1 + len) else {
+            return false;
+        };
+        found |= label.eq_ignore_ascii_case(first);
+        at += 1 + len;
+    }
+    found && at == cut && (&w[cut..] == a || w[cut..].eq_ignore_ascii_case(a))
 }
 
 fn report(cx: &Context<'_>, em: &mut Emitter<'_>, m: &MissingDot, owner: bool) {
@@ -125,4 +135,53 @@ fn report(cx: &Context<'_>, em: &mut Emitter<'_>, m: &MissingDot, owner: bool) {
             "末尾にドットのない名前にはオリジン `{origin}` が付加されます。`{corrected}` と書くか、オリジンからの相対名で書いてください"
         )),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::zone::{NameRef, OwnedName};
+
+    /// The definition, label by label, that `repeats_apex` computes in one walk.
+    fn by_definition(name: NameRef<'_>, apex: NameRef<'_>) -> bool {
+        let Some(first) = apex.first_label() else {
+            return false;
+        };
+        name.is_subdomain_of(apex)
+            && name
+                .labels()
+                .take(name.label_count() - apex.label_count())
+                .any(|l| l.eq_ignore_ascii_case(first))
+    }
+
+    #[test]
+    fn the_one_walk_agrees_with_the_definition() {
+        let names = [
+            ".",
+            "example.jp.",
+            "EXAMPLE.JP.",
+            "www.example.jp.",
+            "www.example.jp.example.jp.",
+            "www.Example.jp.EXAMPLE.jp.",
+            "example.www.example.jp.",
+            "example.jp.example.com.",
+            "examplex.jp.example.jp.",
+            "a.example.b.example.jp.",
+            "jp.",
+            "example.",
+        ];
+        let parsed: Vec<OwnedName> = names
+            .iter()
+            .map(|n| OwnedName::from_text(n).unwrap())
+            .collect();
+        for apex in &parsed {
+            for name in &parsed {
+                assert_eq!(
+                    repeats_apex(name.as_ref(), apex.as_ref()),
+                    by_definition(name.as_ref(), apex.as_ref()),
+                    "{name} in {apex}"
+                );
+            }
+        }
+    }
 }
