@@ -152,6 +152,9 @@ pub struct Memo {
     pub(crate) missing_dots: std::sync::OnceLock<Vec<(u32, target::MissingDot)>>,
     /// The names NS records point at.
     pub(crate) ns_targets: std::sync::OnceLock<std::collections::HashSet<crate::zone::NameId>>,
+    /// What a query for each NS, CNAME, MX and SRV record's target finds, by type, in the
+    /// order of [`crate::zone::ZoneIndex::of_type`]: several rules look each target up.
+    pub(crate) target_lookups: [std::sync::OnceLock<Vec<Option<crate::zone::Lookup>>>; 4],
 }
 
 impl<'a> Context<'a> {

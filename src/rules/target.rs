@@ -32,6 +32,32 @@ pub fn target<'z>(cx: &Context<'z>, record: &Record) -> Option<NameRef<'z>> {
     }
 }
 
+/// What a query for `name`, the target of `record` ([`target`]), finds: looked up once per
+/// record for the types several rules follow (NS, CNAME, MX, SRV).
+pub fn lookup_target(cx: &Context<'_>, record: &Record, name: NameRef<'_>) -> crate::zone::Lookup {
+    let slot = match record.rtype {
+        RType::NS => 0,
+        RType::CNAME => 1,
+        RType::MX => 2,
+        RType::SRV => 3,
+        _ => return cx.lookup(name),
+    };
+    let Some(i) = cx.record_index(record) else {
+        return cx.lookup(name);
+    };
+    let of_type = cx.index.of_type(cx.zone, record.rtype);
+    let found = cx.memo.target_lookups[slot].get_or_init(|| {
+        of_type
+            .iter()
+            .map(|&i| target(cx, &cx.zone.records[i as usize]).map(|t| cx.lookup(t)))
+            .collect()
+    });
+    match of_type.binary_search(&(i as u32)) {
+        Ok(at) => found[at].unwrap_or_else(|| cx.lookup(name)),
+        Err(_) => cx.lookup(name),
+    }
+}
+
 /// The address a target was written as, when it is one: `MX 10 192.0.2.25` gives `192.0.2.25`.
 pub fn address_like(cx: &Context<'_>, record: &Record) -> Option<String> {
     let name = target(cx, record)?;

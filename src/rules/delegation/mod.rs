@@ -45,7 +45,7 @@ pub(crate) fn server<'a>(cx: &Context<'a>, ns: &Record) -> Server<'a> {
     let Some(name) = target::target(cx, ns) else {
         return Server::Elsewhere;
     };
-    let found = cx.lookup(name);
+    let found = target::lookup_target(cx, ns, name);
     let cut_here = |c: NameId| c == ns.owner && cx.tree().place(ns.owner) == Place::Cut;
     match found.place {
         Place::Auth => Server::InZone(name, found),

@@ -51,7 +51,7 @@ pub(crate) fn host<'a>(cx: &Context<'a>, record: &'a Record) -> Host<'a> {
     if name.is_root() {
         return Host::Other;
     }
-    let found = cx.lookup(name);
+    let found = target::lookup_target(cx, record, name);
     if found.place != Place::Auth {
         return Host::Other;
     }

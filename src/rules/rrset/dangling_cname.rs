@@ -62,7 +62,7 @@ fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
         let Some(t) = target::target(cx, r) else {
             continue;
         };
-        let found = cx.lookup(t);
+        let found = target::lookup_target(cx, r, t);
         if found.place != Place::Auth
             || found.exists
             || found.node.is_some()

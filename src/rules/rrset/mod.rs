@@ -167,7 +167,7 @@ pub(crate) fn cname_at<'a>(cx: &Context<'a>, id: NameId) -> Option<&'a Record> {
 /// Where a CNAME leads inside the zone: the node (name or wildcard) holding another CNAME.
 pub(crate) fn next_cname(cx: &Context<'_>, record: &Record) -> Option<NameId> {
     let target = crate::rules::target::target(cx, record)?;
-    let found = cx.lookup(target);
+    let found = crate::rules::target::lookup_target(cx, record, target);
     if found.place != Place::Auth {
         return None;
     }
