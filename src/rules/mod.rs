@@ -401,15 +401,15 @@ pub fn rule_threads(cx: &Context<'_>, threads: usize) -> usize {
 /// merged in catalogue order, each rule's in the order it made them, so the report is the same
 /// byte for byte whatever the number of threads, the storage limit included.
 pub fn run_zone_rules_on(cx: &Context<'_>, em: &mut Emitter<'_>, threads: usize) {
-    let checks: Vec<fn(&Context<'_>, &mut Emitter<'_>)> = registry::RULES
+    let checks: Vec<(&'static str, ZoneCheck)> = registry::RULES
         .iter()
         .filter_map(|rule| match rule.check {
-            Check::Zone(check) if em.is_enabled(rule) => Some(check),
+            Check::Zone(check) if em.is_enabled(rule) => Some((rule.code, check)),
             _ => None,
         })
         .collect();
     if threads <= 1 || checks.len() <= 1 {
-        for check in checks {
+        for (_, check) in checks {
             check(cx, em);
         }
         return;
@@ -444,10 +444,59 @@ impl<'f> Merge<'_, 'f> {
     }
 }
 
+type ZoneCheck = fn(&Context<'_>, &mut Emitter<'_>);
+
+/// A unit of work for the rule threads.
+#[derive(Clone, Copy)]
+enum Task {
+    /// Works out a fact several rules share, so that they find it ready.
+    Fact(fn(&Context<'_>)),
+    /// Runs the rule at this place in the catalogue order.
+    Rule(usize),
+}
+
+/// The order the threads take the work in. The findings are merged in catalogue order
+/// whatever this order is; it only decides how long threads wait for each other. A rule that
+/// needs a fact another thread is still working out waits for it, and the name tree takes
+/// longest: one thread builds it first while the others work out the facts that need no tree
+/// and run the rules that need none (mail, CAA and DNSSEC leftovers, intake policy: ZG5xx and
+/// up; one that came to need the tree would wait for it, not go wrong); the CNAME graph, which
+/// needs the tree, is built next, once, rather than by two of its rules at the same time; then
+/// the rest of the rules.
+fn schedule(checks: &[(&'static str, ZoneCheck)]) -> Vec<Task> {
+    let needs_no_tree = |code: &str| code >= "ZG5";
+    let mut tasks = vec![
+        Task::Fact(|cx| {
+            cx.tree();
+        }),
+        Task::Fact(|cx| {
+            mail::spf_records(cx).next();
+        }),
+        Task::Fact(|cx| {
+            rrset::duplicates(cx);
+        }),
+        Task::Fact(target::find_missing_dots),
+    ];
+    tasks.extend(
+        (checks.iter().enumerate())
+            .filter(|(_, (code, _))| needs_no_tree(code))
+            .map(|(i, _)| Task::Rule(i)),
+    );
+    tasks.push(Task::Fact(|cx| {
+        cx.cname_graph();
+    }));
+    tasks.extend(
+        (checks.iter().enumerate())
+            .filter(|(_, (code, _))| !needs_no_tree(code))
+            .map(|(i, _)| Task::Rule(i)),
+    );
+    tasks
+}
+
 fn run_parallel(
     cx: &Context<'_>,
     em: &mut Emitter<'_>,
-    checks: &[fn(&Context<'_>, &mut Emitter<'_>)],
+    checks: &[(&'static str, ZoneCheck)],
     threads: usize,
 ) {
     use std::sync::Mutex;
@@ -459,28 +508,23 @@ fn run_parallel(
         next: 0,
         pending: (0..checks.len()).map(|_| None).collect(),
     });
-    // Task 0 builds the name tree most rules need, so that it is ready by the time they ask for
-    // it; the threads take the rules in catalogue order after it.
+    let tasks = schedule(checks);
     let next = AtomicUsize::new(0);
     std::thread::scope(|s| {
         let work = || {
-            loop {
-                let task = next.fetch_add(1, Ordering::Relaxed);
-                if task == 0 {
-                    if !cx.zone.records.is_empty() {
-                        cx.tree();
+            while let Some(&task) = tasks.get(next.fetch_add(1, Ordering::Relaxed)) {
+                match task {
+                    Task::Fact(_) if cx.zone.records.is_empty() => {}
+                    Task::Fact(fact) => fact(cx),
+                    Task::Rule(i) => {
+                        let mut found = template.sibling(room);
+                        (checks[i].1)(cx, &mut found);
+                        merge
+                            .lock()
+                            .unwrap_or_else(std::sync::PoisonError::into_inner)
+                            .finished(i, found);
                     }
-                    continue;
                 }
-                let Some(check) = checks.get(task - 1) else {
-                    break;
-                };
-                let mut found = template.sibling(room);
-                check(cx, &mut found);
-                merge
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner)
-                    .finished(task - 1, found);
             }
         };
         for _ in 1..threads {

@@ -133,14 +133,24 @@ pub fn missing_dot(cx: &Context<'_>, record: &Record) -> Option<MissingDot> {
     let Some(i) = cx.record_index(record) else {
         return find_missing_dot(cx, record);
     };
-    let all = cx.memo.missing_dots.get_or_init(|| {
+    let all = missing_dots(cx);
+    let at = all.binary_search_by_key(&(i as u32), |(j, _)| *j).ok()?;
+    Some(all[at].1.clone())
+}
+
+/// Works out the missing-trailing-dot faults of every record, if not yet done (see
+/// [`missing_dot`]); the rules' threads do it early, since it needs no name tree.
+pub fn find_missing_dots(cx: &Context<'_>) {
+    missing_dots(cx);
+}
+
+fn missing_dots<'c>(cx: &'c Context<'_>) -> &'c [(u32, MissingDot)] {
+    cx.memo.missing_dots.get_or_init(|| {
         (cx.zone.records.iter().enumerate())
             .filter(|(_, r)| r.has(Record::RELATIVE_TARGET))
             .filter_map(|(i, r)| Some((i as u32, find_missing_dot(cx, r)?)))
             .collect()
-    });
-    let at = all.binary_search_by_key(&(i as u32), |(j, _)| *j).ok()?;
-    Some(all[at].1.clone())
+    })
 }
 
 fn find_missing_dot(cx: &Context<'_>, record: &Record) -> Option<MissingDot> {
