@@ -151,10 +151,31 @@ pub struct Memo {
     /// The records whose target lost its trailing dot, by record index.
     pub(crate) missing_dots: std::sync::OnceLock<Vec<(u32, target::MissingDot)>>,
     /// The names NS records point at.
-    pub(crate) ns_targets: std::sync::OnceLock<std::collections::HashSet<crate::zone::NameId>>,
+    pub(crate) ns_targets: std::sync::OnceLock<NameSet>,
     /// What a query for each NS, CNAME, MX and SRV record's target finds, by type, in the
     /// order of [`crate::zone::ZoneIndex::of_type`]: several rules look each target up.
     pub(crate) target_lookups: [std::sync::OnceLock<Vec<Option<crate::zone::Lookup>>>; 4],
+}
+
+/// A set of the zone's names, one flag per name id: the two rules that ask whether each of a
+/// million names is in the set do it without hashing.
+#[derive(Debug, Default)]
+pub struct NameSet(Vec<bool>);
+
+impl NameSet {
+    pub fn new(names: usize) -> Self {
+        NameSet(vec![false; names])
+    }
+
+    pub fn insert(&mut self, id: crate::zone::NameId) {
+        if let Some(flag) = self.0.get_mut(id.0 as usize) {
+            *flag = true;
+        }
+    }
+
+    pub fn contains(&self, id: &crate::zone::NameId) -> bool {
+        self.0.get(id.0 as usize).copied().unwrap_or(false)
+    }
 }
 
 impl<'a> Context<'a> {

@@ -5,7 +5,6 @@ use crate::rules::util::show_id;
 use crate::rules::{Check, Context, Phase, Rule, Text, target};
 use crate::tr;
 use crate::zone::{Place, RType};
-use std::collections::HashSet;
 
 pub static UNNEEDED_GLUE: Rule = Rule {
     code: "ZG207",
@@ -53,12 +52,15 @@ www.shop  IN A   192.0.2.80
 };
 
 /// The owners named by the zone's NS records.
-pub(crate) fn ns_targets<'c>(cx: &'c Context<'_>) -> &'c HashSet<crate::zone::NameId> {
+pub(crate) fn ns_targets<'c>(cx: &'c Context<'_>) -> &'c crate::rules::NameSet {
     cx.memo.ns_targets.get_or_init(|| {
-        super::live_ns(cx)
-            .filter_map(|r| target::target(cx, r))
-            .filter_map(|t| cx.zone.names.lookup(t))
-            .collect()
+        let mut set = crate::rules::NameSet::new(cx.zone.names.len());
+        for t in super::live_ns(cx).filter_map(|r| target::target(cx, r)) {
+            if let Some(id) = cx.zone.names.lookup(t) {
+                set.insert(id);
+            }
+        }
+        set
     })
 }
 
