@@ -144,6 +144,41 @@ fn a_12_mib_single_line() {
     assert!(has(&json, "ZG005"), "{:?}", common::codes(&json));
 }
 
+/// Files of a few MiB are read in pieces on several threads, from a state guessed by reading the
+/// directive lines: directives on every line, directives the guess gets wrong (inside
+/// parentheses, invalid), and a record spread over every cut must still get one pass's verdict.
+#[test]
+fn directive_storms_in_a_file_read_in_pieces() {
+    let mut origins = SOA.to_owned();
+    let mut invalid = SOA.to_owned();
+    let mut hidden = SOA.to_owned();
+    for i in 0..100_000 {
+        origins.push_str(&format!("$ORIGIN s{i}.example.jp.\nw{i} A 192.0.2.1\n"));
+        invalid.push_str(&format!("$TTL {i}x\nw{i} A 192.0.2.1\n"));
+        hidden.push_str(&format!("t{i} TXT ( \"a\"\n$ORIGIN h{i}.example.jp.\n)\n"));
+    }
+    for (name, text, want) in [
+        ("origins.zone", &origins, None),
+        ("invalid.zone", &invalid, Some("ZG022")),
+        ("hidden.zone", &hidden, None),
+    ] {
+        assert!(
+            text.len() > 2 << 20,
+            "{name} is too small to be read in pieces"
+        );
+        let (code, json) = verdict(name, text.as_bytes(), &["--origin", "example.jp."]);
+        let (one_code, one) = verdict(
+            name,
+            text.as_bytes(),
+            &["--origin", "example.jp.", "--threads", "1"],
+        );
+        assert_eq!((code, &json["files"]), (one_code, &one["files"]), "{name}");
+        if let Some(code) = want {
+            assert!(has(&json, code), "{name}: {:?}", common::codes(&json));
+        }
+    }
+}
+
 #[test]
 fn a_million_open_parentheses() {
     let (code, json) = verdict("parens.zone", "(".repeat(1_000_000).as_bytes(), &[]);
