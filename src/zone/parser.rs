@@ -107,19 +107,7 @@ pub fn parse(
         origin_source,
     );
     zone.reserve_for_text(sources.get(file).text.len());
-    let mut p = Parser {
-        zone,
-        options,
-        loader,
-        chain: vec![file],
-        soa_minimum: None,
-        warned_missing_ttl: false,
-        class: None,
-        name_buf: Vec::with_capacity(256),
-        entry: Entry::default(),
-        unknown_soa_minimum: false,
-        used_unknown_state: false,
-    };
+    let mut p = Parser::new(zone, options, loader, file);
     p.parse_file(sources, file, origin.clone(), (None, None), em);
     let mut zone = p.zone;
     if !apex_known {
@@ -185,19 +173,7 @@ pub fn parse_table(
         table.origin.clone().unwrap_or_else(OwnedName::root),
         table.origin_source,
     );
-    let mut p = Parser {
-        zone,
-        options,
-        loader: &mut no_includes,
-        chain: vec![file],
-        soa_minimum: None,
-        warned_missing_ttl: false,
-        class: None,
-        name_buf: Vec::with_capacity(256),
-        entry: Entry::default(),
-        unknown_soa_minimum: false,
-        used_unknown_state: false,
-    };
+    let mut p = Parser::new(zone, options, &mut no_includes, file);
     let mut st = FileState {
         file,
         origin: table.origin.clone(),
@@ -322,7 +298,29 @@ struct FileState {
     pending_suppression: Option<(Suppression, u32)>,
 }
 
-impl Parser<'_, '_> {
+impl<'o, 'l> Parser<'o, 'l> {
+    /// A parser for file `file` into `zone`, which has read nothing yet.
+    fn new(
+        zone: Zone,
+        options: &'o ParseOptions,
+        loader: &'l mut dyn IncludeLoader,
+        file: FileId,
+    ) -> Self {
+        Parser {
+            zone,
+            options,
+            loader,
+            chain: vec![file],
+            soa_minimum: None,
+            warned_missing_ttl: false,
+            class: None,
+            name_buf: Vec::with_capacity(256),
+            entry: Entry::default(),
+            unknown_soa_minimum: false,
+            used_unknown_state: false,
+        }
+    }
+
     /// Parses one file. `ttls` are the default and last TTL in effect where it is included:
     /// an included file inherits them, as BIND's does.
     fn parse_file(

@@ -214,19 +214,8 @@ impl Parser<'_, '_> {
     /// or when there is no default TTL at a cut (then the state a record leaves matters).
     fn guess_states(&self, st: &FileState, text: &str, cuts: &[usize]) -> Option<Vec<Guess>> {
         let mut no_includes = NoIncludes;
-        let mut probe = Parser {
-            zone: Zone::new(OwnedName::root(), OriginSource::None),
-            options: self.options,
-            loader: &mut no_includes,
-            chain: self.chain.clone(),
-            soa_minimum: None,
-            warned_missing_ttl: false,
-            class: None,
-            name_buf: Vec::new(),
-            entry: Entry::default(),
-            unknown_soa_minimum: false,
-            used_unknown_state: false,
-        };
+        let zone = Zone::new(OwnedName::root(), OriginSource::None);
+        let mut probe = Parser::new(zone, self.options, &mut no_includes, st.file);
         let mut state = FileState {
             file: st.file,
             origin: st.origin.clone(),
@@ -303,17 +292,9 @@ fn read_piece<'f>(
     let mut zone = Zone::new(OwnedName::root(), OriginSource::None);
     zone.reserve_for_text(end.min(text.len()) - start);
     let mut p = Parser {
-        zone,
-        options,
-        loader: &mut no_includes,
-        chain: vec![file],
-        soa_minimum: None,
-        warned_missing_ttl: false,
         class: Some(guess.class),
-        name_buf: Vec::with_capacity(256),
-        entry: Entry::default(),
         unknown_soa_minimum: true,
-        used_unknown_state: false,
+        ..Parser::new(zone, options, &mut no_includes, file)
     };
     let mut st = FileState {
         file,
