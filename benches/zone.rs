@@ -103,19 +103,7 @@ fn rule_engine(c: &mut Criterion) {
         g.bench_function(format!("all-offline-{threads}-threads"), |b| {
             b.iter(|| {
                 let index = ZoneIndex::new(&zone);
-                let cx = Context {
-                    zone: &zone,
-                    index: &index,
-                    sources: &sources,
-                    lang: Lang::En,
-                    policy: &policy,
-                    applied_origin: None,
-                    table_input: false,
-                    file,
-                    mail: Default::default(),
-                    cnames: Default::default(),
-                    memo: Default::default(),
-                };
+                let cx = Context::new(&zone, &index, &sources, file, Lang::En, &policy);
                 let mut em = Emitter::new(Lang::En, &filter);
                 rules::run_zone_rules_on(&cx, &mut em, threads);
                 em.len()

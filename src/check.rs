@@ -326,17 +326,9 @@ fn check_zone(
 ) -> FileReport {
     let index = ZoneIndex::new(&zone);
     let cx = rules::Context {
-        mail: Default::default(),
-        cnames: Default::default(),
-        memo: Default::default(),
-        zone: &zone,
-        index: &index,
-        sources,
-        lang: options.lang,
-        policy: &options.policy,
         applied_origin: options.parse.origin.as_ref(),
         table_input: matches!(sources.get(file).layout, crate::source::Layout::Table(_)),
-        file,
+        ..rules::Context::new(&zone, &index, sources, file, options.lang, &options.policy)
     };
     let threads = rules::rule_threads(&cx, options.threads);
     rules::run_zone_rules_on(&cx, &mut em, threads);

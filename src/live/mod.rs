@@ -589,20 +589,18 @@ impl<'a> Cx<'a> {
             apex: zone.apex(),
             discovery,
             rule_cx: crate::rules::Context {
-                mail: Default::default(),
-                cnames: Default::default(),
-                memo: Default::default(),
-                zone,
-                index: input.index,
-                sources: input.sources,
-                lang: input.lang,
-                policy: &NO_POLICY,
-                applied_origin: None,
                 table_input: matches!(
                     input.sources.get(input.file).layout,
                     crate::source::Layout::Table(_)
                 ),
-                file: input.file,
+                ..crate::rules::Context::new(
+                    zone,
+                    input.index,
+                    input.sources,
+                    input.file,
+                    input.lang,
+                    &NO_POLICY,
+                )
             },
             file: input.file,
             rrsets,

@@ -179,6 +179,32 @@ impl NameSet {
 }
 
 impl<'a> Context<'a> {
+    /// The context for checking `zone` (file `file` of `sources`), its shared results not yet
+    /// worked out, for a zone file checked without `--origin`: set `applied_origin` and
+    /// `table_input` where they differ.
+    pub fn new(
+        zone: &'a Zone,
+        index: &'a ZoneIndex,
+        sources: &'a Sources,
+        file: crate::source::FileId,
+        lang: Lang,
+        policy: &'a crate::policy::Policy,
+    ) -> Self {
+        Context {
+            zone,
+            index,
+            sources,
+            lang,
+            policy,
+            applied_origin: None,
+            table_input: false,
+            file,
+            mail: Default::default(),
+            cnames: Default::default(),
+            memo: Default::default(),
+        }
+    }
+
     /// The zone's name tree: cuts, DNAMEs, existence and wildcard matches (built on first use).
     pub fn tree(&self) -> &'a crate::zone::ZoneTree {
         self.index.tree(self.zone)
@@ -583,20 +609,14 @@ pub(crate) fn with_test_context<R>(text: &str, f: impl FnOnce(&Context<'_>) -> R
     );
     let index = ZoneIndex::new(&zone);
     let policy = crate::policy::Policy::default();
-    let cx = Context {
-        zone: &zone,
-        index: &index,
-        sources: &sources,
-        lang: Lang::En,
-        policy: &policy,
-        applied_origin: None,
-        table_input: false,
+    f(&Context::new(
+        &zone,
+        &index,
+        &sources,
         file,
-        mail: Default::default(),
-        cnames: Default::default(),
-        memo: Default::default(),
-    };
-    f(&cx)
+        Lang::En,
+        &policy,
+    ))
 }
 
 #[cfg(test)]
