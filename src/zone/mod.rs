@@ -337,24 +337,10 @@ impl ZoneIndex {
         zone: &'z Zone,
     ) -> impl Iterator<Item = (NameId, RType, &'z [u32])> + 'z {
         let several = self.several.get_or_init(|| {
-            let order = &self.order;
-            let mut out = Vec::new();
-            let mut i = 0;
-            while i < order.len() {
-                let first = &zone.records[order[i] as usize];
-                let start = i;
-                while i < order.len() {
-                    let r = &zone.records[order[i] as usize];
-                    if r.owner != first.owner || r.rtype != first.rtype {
-                        break;
-                    }
-                    i += 1;
-                }
-                if i - start >= 2 {
-                    out.push((start as u32, i as u32));
-                }
-            }
-            out
+            self.rrset_ranges(zone)
+                .filter(|(start, end)| end - start >= 2)
+                .map(|(start, end)| (start as u32, end as u32))
+                .collect()
         });
         several.iter().map(move |&(s, e)| {
             let set = &self.order[s as usize..e as usize];
@@ -401,6 +387,14 @@ impl ZoneIndex {
         &'z self,
         zone: &'z Zone,
     ) -> impl Iterator<Item = (NameId, RType, &'z [u32])> + 'z {
+        self.rrset_ranges(zone).map(move |(start, end)| {
+            let first = &zone.records[self.order[start] as usize];
+            (first.owner, first.rtype, &self.order[start..end])
+        })
+    }
+
+    /// The range of `order` each RRset takes, in order.
+    fn rrset_ranges<'z>(&'z self, zone: &'z Zone) -> impl Iterator<Item = (usize, usize)> + 'z {
         let mut i = 0;
         std::iter::from_fn(move || {
             if i >= self.order.len() {
@@ -415,7 +409,7 @@ impl ZoneIndex {
                 }
                 i += 1;
             }
-            Some((first.owner, first.rtype, &self.order[start..i]))
+            Some((start, i))
         })
     }
 }
