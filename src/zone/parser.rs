@@ -174,14 +174,7 @@ pub fn parse_table(
         table.origin_source,
     );
     let mut p = Parser::new(zone, options, &mut no_includes, file);
-    let mut st = FileState {
-        file,
-        origin: table.origin.clone(),
-        default_ttl: Some(table.default_ttl),
-        last_ttl: None,
-        last_owner: None,
-        pending_suppression: None,
-    };
+    let mut st = FileState::new(file, table.origin.clone(), Some(table.default_ttl), None);
     let text = &sources.get(file).text;
     for rec in records {
         p.table_record(&mut st, text, rec, em);
@@ -298,6 +291,26 @@ struct FileState {
     pending_suppression: Option<(Suppression, u32)>,
 }
 
+impl FileState {
+    /// The state before the first entry of `file` is read: `origin` and the TTLs in effect
+    /// there, no owner yet.
+    fn new(
+        file: FileId,
+        origin: Option<OwnedName>,
+        default_ttl: Option<u32>,
+        last_ttl: Option<u32>,
+    ) -> Self {
+        FileState {
+            file,
+            origin,
+            default_ttl,
+            last_ttl,
+            last_owner: None,
+            pending_suppression: None,
+        }
+    }
+}
+
 impl<'o, 'l> Parser<'o, 'l> {
     /// A parser for file `file` into `zone`, which has read nothing yet.
     fn new(
@@ -331,14 +344,7 @@ impl<'o, 'l> Parser<'o, 'l> {
         ttls: (Option<u32>, Option<u32>),
         em: &mut Emitter<'_>,
     ) {
-        let mut st = FileState {
-            file,
-            origin,
-            default_ttl: ttls.0,
-            last_ttl: ttls.1,
-            last_owner: None,
-            pending_suppression: None,
-        };
+        let mut st = FileState::new(file, origin, ttls.0, ttls.1);
         let text = &sources.get(file).text;
         // A large file given to check (not one it includes) is read on several threads.
         let threads = match self.chain.len() {

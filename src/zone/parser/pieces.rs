@@ -216,14 +216,7 @@ impl Parser<'_, '_> {
         let mut no_includes = NoIncludes;
         let zone = Zone::new(OwnedName::root(), OriginSource::None);
         let mut probe = Parser::new(zone, self.options, &mut no_includes, st.file);
-        let mut state = FileState {
-            file: st.file,
-            origin: st.origin.clone(),
-            default_ttl: st.default_ttl,
-            last_ttl: None,
-            last_owner: None,
-            pending_suppression: None,
-        };
+        let mut state = FileState::new(st.file, st.origin.clone(), st.default_ttl, None);
         let filter = crate::diag::RuleFilter::default();
         let mut discard = Emitter::new(Lang::En, &filter).with_store_limit(0);
         let mut guesses = Vec::with_capacity(cuts.len());
@@ -296,14 +289,7 @@ fn read_piece<'f>(
         unknown_soa_minimum: true,
         ..Parser::new(zone, options, &mut no_includes, file)
     };
-    let mut st = FileState {
-        file,
-        origin: guess.origin.clone(),
-        default_ttl: Some(guess.default_ttl),
-        last_ttl: None,
-        last_owner: None,
-        pending_suppression: None,
-    };
+    let mut st = FileState::new(file, guess.origin.clone(), Some(guess.default_ttl), None);
     let stop = p.parse_entries(&mut st, text, start, end, &mut em);
     // An include cannot be read here; the piece is read again on the caller's thread.
     let used_unknown_state = p.used_unknown_state || matches!(stop, Stop::Include { .. });
