@@ -409,8 +409,15 @@ pub fn parse_name(
                 i += c.len_utf8();
             }
             _ => {
-                out.push(b);
-                i += 1;
+                // A run of plain octets at once, as most names are nothing else; no longer than
+                // a label can be, so the check below still stops a hostile token early.
+                let window = &bytes[i..bytes.len().min(i + MAX_LABEL_LEN + 1)];
+                let run = window
+                    .iter()
+                    .position(|&c| matches!(c, b'.' | b'\\' | 0x80..))
+                    .unwrap_or(window.len());
+                out.extend_from_slice(&bytes[i..i + run]);
+                i += run;
             }
         }
         // A label may not grow without bound while we wait for its dot: a hostile 12 MiB token

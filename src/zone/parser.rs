@@ -16,7 +16,6 @@ use crate::diag::{Diagnostic, Emitter, Lang, escape};
 use crate::rules::syntax as r;
 use crate::source::{FileId, Sources, Span};
 use crate::tr;
-use smallvec::SmallVec;
 
 mod pieces;
 
@@ -375,6 +374,7 @@ impl<'o, 'l> Parser<'o, 'l> {
     ) -> Stop {
         let mut lexer = Lexer::new(text, self.options.limits).starting_at(from);
         let mut entry = std::mem::take(&mut self.entry);
+        let mut toks = Vec::new();
         let stop = loop {
             if !lexer.next_entry(&mut entry) {
                 break Stop::At(text.len());
@@ -400,7 +400,7 @@ impl<'o, 'l> Parser<'o, 'l> {
                 }
                 self.directive(st, text, &entry, em);
             } else {
-                self.record(st, text, &entry, em);
+                self.record(st, text, &entry, &mut toks, em);
             }
         };
         self.entry = entry;
@@ -756,10 +756,19 @@ impl<'o, 'l> Parser<'o, 'l> {
         }
     }
 
-    fn record(&mut self, st: &mut FileState, text: &str, e: &Entry, em: &mut Emitter<'_>) {
-        // Most records have a handful of fields: keep them on the stack, not the heap.
-        let toks: SmallVec<[Tok<'_>; 12]> =
-            e.tokens.iter().map(|t| self.tok(st, text, t)).collect();
+    /// Reads one record line. `buf` is scratch space for its tokens that the caller keeps from
+    /// line to line, so that no line allocates or copies a token array.
+    fn record<'t>(
+        &mut self,
+        st: &mut FileState,
+        text: &'t str,
+        e: &Entry,
+        buf: &mut Vec<Tok<'t>>,
+        em: &mut Emitter<'_>,
+    ) {
+        buf.clear();
+        buf.extend(e.tokens.iter().map(|t| self.tok(st, text, t)));
+        let toks = &buf[..];
         let span = self.span(st, e.start, e.end);
         if e.poisoned {
             self.fail(st, e, None, None);
@@ -770,7 +779,7 @@ impl<'o, 'l> Parser<'o, 'l> {
             match st.last_owner {
                 Some(owner) => {
                     flags |= Record::OWNER_INHERITED;
-                    (owner, &toks[..])
+                    (owner, toks)
                 }
                 None => {
                     let lang = em.lang;
@@ -859,7 +868,7 @@ impl<'o, 'l> Parser<'o, 'l> {
             self.fail(st, e, Some(owner), None);
             return;
         };
-        let Some(rtype) = self.record_type(type_tok, &toks, e.blank_owner, em) else {
+        let Some(rtype) = self.record_type(type_tok, toks, e.blank_owner, em) else {
             self.fail(st, e, Some(owner), None);
             return;
         };

@@ -584,6 +584,10 @@ impl<'p> Parser<'p, '_, '_, '_> {
     fn ipv4(&mut self, name: &str) {
         let Some(t) = self.expect(name) else { return };
         let text = t.text();
+        if let Some(octets) = fields::plain_ipv4(text.as_bytes()) {
+            self.out.extend_from_slice(&octets);
+            return;
+        }
         match text.parse::<std::net::Ipv4Addr>() {
             Ok(a) => self.out.extend_from_slice(&a.octets()),
             Err(_) => {
