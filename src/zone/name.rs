@@ -9,7 +9,7 @@
 //! hickory types are needed, through `Name::from_labels`, which checks what it must.
 
 use std::fmt;
-use std::hash::{BuildHasher, Hasher};
+use std::hash::BuildHasher;
 
 pub const MAX_LABEL_LEN: usize = 63;
 pub const MAX_NAME_LEN: usize = 255;
@@ -503,12 +503,18 @@ pub struct NameId(pub u32);
 
 /// Interned names, compared without case: each distinct owner is stored once, as wire bytes
 /// in one arena, and found again by hash. The first spelling seen is the one kept, as BIND does.
-#[derive(Default)]
 pub struct NameTable {
     bytes: Vec<u8>,
     starts: Vec<u32>,
     index: hashbrown::HashTable<u32>,
-    hasher: hashbrown::DefaultHashBuilder,
+    /// Keys the name hash, so that a hostile zone cannot choose names that collide.
+    seed: HashSeed,
+}
+
+impl Default for NameTable {
+    fn default() -> Self {
+        NameTable::with_capacity(0, 0)
+    }
 }
 
 impl fmt::Debug for NameTable {
@@ -527,7 +533,7 @@ impl NameTable {
             bytes: Vec::with_capacity(bytes),
             starts: Vec::with_capacity(names),
             index: hashbrown::HashTable::with_capacity(names),
-            hasher: Default::default(),
+            seed: HashSeed::random(),
         }
     }
 
@@ -565,13 +571,13 @@ impl NameTable {
         let id = self.starts.len() as u32;
         self.starts.push(self.bytes.len() as u32);
         self.bytes.extend_from_slice(name.wire());
-        let (bytes, starts, hasher) = (&self.bytes, &self.starts, &self.hasher);
+        let (bytes, starts, seed) = (&self.bytes, &self.starts, &self.seed);
         self.index.insert_unique(hash, id, |&other| {
             let start = starts[other as usize] as usize;
             let end = starts
                 .get(other as usize + 1)
                 .map_or(bytes.len(), |&e| e as usize);
-            hash_lowercase(hasher, &bytes[start..end])
+            hash_lowercase(seed, &bytes[start..end])
         });
         NameId(id)
     }
@@ -580,7 +586,7 @@ impl NameTable {
     /// one does, so that its hashes serve [`NameTable::intern_hashed`] here.
     pub fn sibling(&self, names: usize, bytes: usize) -> Self {
         NameTable {
-            hasher: self.hasher.clone(),
+            seed: self.seed,
             ..NameTable::with_capacity(names, bytes)
         }
     }
@@ -597,7 +603,7 @@ impl NameTable {
     }
 
     pub fn hash(&self, name: NameRef<'_>) -> u64 {
-        hash_lowercase(&self.hasher, name.wire())
+        hash_lowercase(&self.seed, name.wire())
     }
 
     /// Bytes of memory held, for the benchmarks' bytes-per-record figures.
@@ -606,22 +612,41 @@ impl NameTable {
     }
 }
 
+/// Two random keys for [`hash_lowercase`], drawn once per table.
+#[derive(Clone, Copy)]
+struct HashSeed(u64, u64);
+
+impl HashSeed {
+    fn random() -> Self {
+        // hashbrown's default hasher is seeded at random per process and per instance.
+        let random = hashbrown::DefaultHashBuilder::default();
+        HashSeed(random.hash_one(1u8), random.hash_one(2u8))
+    }
+}
+
 /// The hash of a name's wire form with ASCII letters lowercased, so names that differ only in
-/// case hash alike. Eight bytes at a time, lowercased in place in a register: this runs for every
-/// owner name of a zone and on every table resize, so it must not copy the name to a buffer.
-fn hash_lowercase(hasher: &hashbrown::DefaultHashBuilder, wire: &[u8]) -> u64 {
-    let mut h = hasher.build_hasher();
+/// case hash alike. Eight bytes at a time, lowercased in place in a register, each folded in by
+/// one keyed 64x64->128-bit multiply (foldhash's step, without its general-purpose
+/// bookkeeping): this runs for every owner name of a zone, every target a rule looks up, and on
+/// every table resize, so it must not copy the name to a buffer.
+fn hash_lowercase(seed: &HashSeed, wire: &[u8]) -> u64 {
+    let fold = |a: u64, b: u64| {
+        let full = u128::from(a) * u128::from(b);
+        full as u64 ^ (full >> 64) as u64
+    };
+    let mut h = seed.0;
     let mut chunks = wire.chunks_exact(8);
     for chunk in &mut chunks {
         let word = u64::from_le_bytes(chunk.try_into().expect("chunks of eight"));
-        h.write_u64(ascii_lowercase_word(word));
+        h = fold(h ^ ascii_lowercase_word(word), seed.1);
     }
-    let mut tail = [0u8; 8];
-    let rest = chunks.remainder();
-    tail[..rest.len()].copy_from_slice(rest);
+    let mut tail = 0u64;
+    for (k, &b) in chunks.remainder().iter().enumerate() {
+        tail |= u64::from(b) << (8 * k);
+    }
     // The length goes in with the tail, so `a` and `a\0` hash apart.
-    h.write_u64(ascii_lowercase_word(u64::from_le_bytes(tail)) ^ (wire.len() as u64) << 56);
-    h.finish()
+    let last = ascii_lowercase_word(tail) ^ (wire.len() as u64) << 56;
+    fold(fold(h ^ last, seed.1), seed.0 ^ 0x9e37_79b9_7f4a_7c15)
 }
 
 /// Lowercases the ASCII capital letters among eight bytes at once and leaves every other byte as
@@ -801,7 +826,7 @@ mod tests {
 
     #[test]
     fn hashes_ignore_case_and_tell_lengths_apart() {
-        let h = hashbrown::DefaultHashBuilder::default();
+        let h = HashSeed::random();
         let long = b"\x10WWW-Example-Host\x03COM\x00";
         assert_eq!(
             hash_lowercase(&h, long),

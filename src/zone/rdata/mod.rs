@@ -289,10 +289,21 @@ impl<'p> Parser<'p, '_, '_, '_> {
             RType(62),
             RType::HINFO,
         ];
+        thread_local! {
+            /// The last data hickory accepted on this thread. Zones repeat the same CAA or
+            /// SSHFP data on many names, and asking hickory costs thousands of instructions.
+            static ACCEPTED: std::cell::RefCell<(RType, Vec<u8>)> =
+                const { std::cell::RefCell::new((RType(0), Vec::new())) };
+        }
         if !TYPES.contains(&self.cx.rtype) {
             return;
         }
-        let Some(text) = present::rdata_to_text(self.cx.rtype, &self.out[start..]) else {
+        let data = &self.out[start..];
+        let rtype = self.cx.rtype;
+        if ACCEPTED.with_borrow(|(t, d)| *t == rtype && d == data) {
+            return;
+        }
+        let Some(text) = present::rdata_to_text(rtype, data) else {
             return;
         };
         if text
@@ -302,8 +313,12 @@ impl<'p> Parser<'p, '_, '_, '_> {
         {
             return;
         }
-        let Err(e) = hickory_proto::rr::RData::try_from_str(self.cx.rtype.to_hickory(), &text)
-        else {
+        let Err(e) = hickory_proto::rr::RData::try_from_str(rtype.to_hickory(), &text) else {
+            ACCEPTED.with_borrow_mut(|(t, d)| {
+                *t = rtype;
+                d.clear();
+                d.extend_from_slice(data);
+            });
             return;
         };
         let detail = escape(&e.to_string()).into_owned();
@@ -637,6 +652,10 @@ impl<'p> Parser<'p, '_, '_, '_> {
     fn ipv6(&mut self, name: &str) {
         let Some(t) = self.expect(name) else { return };
         let text = t.text();
+        if let Some(octets) = fields::plain_ipv6(text.as_bytes()) {
+            self.out.extend_from_slice(&octets);
+            return;
+        }
         match text.parse::<std::net::Ipv6Addr>() {
             Ok(a) => self.out.extend_from_slice(&a.octets()),
             Err(_) => {
