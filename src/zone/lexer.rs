@@ -204,7 +204,12 @@ impl<'t> Lexer<'t> {
                 return;
             };
             match b {
-                b' ' | b'\t' => self.pos += 1,
+                b' ' | b'\t' => {
+                    self.pos += 1;
+                    while matches!(bytes.get(self.pos), Some(b' ' | b'\t')) {
+                        self.pos += 1;
+                    }
+                }
                 b'\n' | b'\r' => {
                     self.pos += if b == b'\r' && bytes.get(self.pos + 1) == Some(&b'\n') {
                         2
@@ -267,7 +272,8 @@ impl<'t> Lexer<'t> {
                     );
                     self.pos += 1;
                 }
-                _ if self.text[self.pos..].starts_with('\u{3000}') => {
+                // U+3000 is E3 80 80 in UTF-8: test the first byte before slicing the text.
+                0xE3 if self.text[self.pos..].starts_with('\u{3000}') => {
                     push_error(
                         e,
                         LexError::IdeographicSpace {
@@ -459,6 +465,13 @@ impl<'t> Lexer<'t> {
         self.pos += 1;
         let mut flags = QUOTED;
         loop {
+            // The hot loop: the text of a TXT string is almost all printable ASCII.
+            while bytes
+                .get(self.pos)
+                .is_some_and(|&b| QUOTED_PLAIN[b as usize])
+            {
+                self.pos += 1;
+            }
             match bytes.get(self.pos) {
                 None | Some(b'\n' | b'\r') => {
                     push_error(
@@ -572,6 +585,19 @@ static PLAIN: [bool; 256] = {
     let mut b = 0x21;
     while b < 0x7F {
         table[b] = !matches!(b as u8, b';' | b'(' | b')' | b'"' | b'\\');
+        b += 1;
+    }
+    table
+};
+
+/// Octets inside quotes that need no second look: printable ASCII and tab, but not the quote
+/// or the backslash.
+static QUOTED_PLAIN: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'\t' as usize] = true;
+    let mut b = 0x20;
+    while b < 0x7F {
+        table[b] = !matches!(b as u8, b'"' | b'\\');
         b += 1;
     }
     table
