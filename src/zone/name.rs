@@ -562,24 +562,31 @@ impl NameTable {
     /// this table or of one made with its [`NameTable::sibling`], for merging tables whose
     /// hashes were computed on other threads.
     pub fn intern_hashed(&mut self, name: NameRef<'_>, hash: u64) -> NameId {
-        if let Some(&id) = self
-            .index
-            .find(hash, |&id| self.get(NameId(id)).eq_ignore_case(name))
-        {
-            return NameId(id);
-        }
-        let id = self.starts.len() as u32;
-        self.starts.push(self.bytes.len() as u32);
-        self.bytes.extend_from_slice(name.wire());
+        // One probe finds the name or the slot for it: a new name is a cache miss in a table of
+        // a million, and most owners are new.
         let (bytes, starts, seed) = (&self.bytes, &self.starts, &self.seed);
-        self.index.insert_unique(hash, id, |&other| {
-            let start = starts[other as usize] as usize;
+        let get = |id: u32| {
+            let start = starts[id as usize] as usize;
             let end = starts
-                .get(other as usize + 1)
+                .get(id as usize + 1)
                 .map_or(bytes.len(), |&e| e as usize);
-            hash_lowercase(seed, &bytes[start..end])
-        });
-        NameId(id)
+            &bytes[start..end]
+        };
+        let entry = self.index.entry(
+            hash,
+            |&id| get(id).eq_ignore_ascii_case(name.wire()),
+            |&id| hash_lowercase(seed, get(id)),
+        );
+        match entry {
+            hashbrown::hash_table::Entry::Occupied(found) => NameId(*found.get()),
+            hashbrown::hash_table::Entry::Vacant(slot) => {
+                let id = self.starts.len() as u32;
+                slot.insert(id);
+                self.starts.push(self.bytes.len() as u32);
+                self.bytes.extend_from_slice(name.wire());
+                NameId(id)
+            }
+        }
     }
 
     /// An empty table with room for `names` names of `bytes` octets that hashes names as this
