@@ -8,8 +8,25 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// Reads at most `limit` bytes; the flag says whether there was more.
-pub fn read_limited(mut reader: impl Read, limit: u64) -> std::io::Result<(Vec<u8>, bool)> {
-    let mut bytes = Vec::new();
+pub fn read_limited(reader: impl Read, limit: u64) -> std::io::Result<(Vec<u8>, bool)> {
+    read_limited_into(Vec::new(), reader, limit)
+}
+
+/// [`read_limited`] for a file, into a buffer sized from its length up front (a limited reader
+/// cannot tell `read_to_end` the size, which would then grow the buffer in steps and read a
+/// 30 MB zone in pieces of doubling size).
+pub fn read_file_limited(file: std::fs::File, limit: u64) -> std::io::Result<(Vec<u8>, bool)> {
+    let len = file.metadata().map_or(0, |m| m.len());
+    // One more byte than the limit tells a file at the limit from a larger one.
+    let room = usize::try_from(len.min(limit).saturating_add(1)).unwrap_or(0);
+    read_limited_into(Vec::with_capacity(room), file, limit)
+}
+
+fn read_limited_into(
+    mut bytes: Vec<u8>,
+    mut reader: impl Read,
+    limit: u64,
+) -> std::io::Result<(Vec<u8>, bool)> {
     reader
         .by_ref()
         .take(limit.saturating_add(1))
@@ -131,7 +148,7 @@ impl IncludeLoader for IncludeDir {
             return Err(IncludeError::Loop);
         }
         let file = open_regular(&canonical).map_err(|e| IncludeError::Unreadable(e.to_string()))?;
-        let (bytes, truncated) = read_limited(file, self.max_file_size)
+        let (bytes, truncated) = read_file_limited(file, self.max_file_size)
             .map_err(|e| IncludeError::Unreadable(e.to_string()))?;
         if truncated {
             return Err(IncludeError::Unreadable(format!(

@@ -62,6 +62,6 @@ pub(crate) fn read_input(path: &std::path::Path, limit: u64) -> std::io::Result<
     if path.as_os_str() == "-" {
         crate::fs::read_limited(std::io::stdin().lock(), limit)
     } else {
-        crate::fs::read_limited(crate::fs::open_regular(path)?, limit)
+        crate::fs::read_file_limited(crate::fs::open_regular(path)?, limit)
     }
 }
