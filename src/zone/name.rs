@@ -599,7 +599,12 @@ impl NameTable {
     }
 
     pub fn lookup(&self, name: NameRef<'_>) -> Option<NameId> {
-        let hash = self.hash(name);
+        self.lookup_hashed(name, self.hash(name))
+    }
+
+    /// [`NameTable::lookup`] with the name's hash already computed by [`NameTable::hash`], for
+    /// callers that look one name up in this table and in an index hashed the same way.
+    pub fn lookup_hashed(&self, name: NameRef<'_>, hash: u64) -> Option<NameId> {
         self.index
             .find(hash, |&id| self.get(NameId(id)).eq_ignore_case(name))
             .map(|&id| NameId(id))

@@ -1,18 +1,20 @@
 //! The zone as a tree of names: which names exist, where the zone cuts and DNAMEs are, and what a
 //! query for a name would find. The structure rules (delegations, glue, targets, DNAME) all ask
-//! these questions; the tree answers each in O(log n), after one O(n log n) sort.
+//! these questions; the tree answers each with a few hash lookups, after one build that sorts
+//! nothing but the delegation points.
 //!
-//! Names are kept in DNSSEC canonical order (RFC 4034 §6.1), which is a depth-first walk of the
-//! name tree: every subtree is a contiguous run, and a name's ancestors come before it. That
-//! gives, without materialising any empty non-terminal:
+//! The nodes are the owners and the empty non-terminals where paths part (RFC 4592 §2.2.2:
+//! names that hold no records but have owners below them, down to the apex), each linked to the
+//! closest node above it. The other empty non-terminals lie in chains, runs of names with one
+//! name below each (`b.c` and `c` above an owner `a.b.c` alone); a chain is kept as its highest
+//! name, pointing to the node at its foot. That gives, without sorting anything:
 //!
-//! - whether a name exists (it is an owner, or an owner lies below it: RFC 4592 §2.2.2);
-//! - a name's closest encloser (RFC 4592 §3.3.1): the deepest ancestor it shares with its
-//!   neighbours in that order;
-//! - for every owner, the highest zone cut or DNAME at or above it, in one scan with a stack.
+//! - whether a name exists (it is a node, or in a chain);
+//! - a name's closest encloser (RFC 4592 §3.3.1): its deepest ancestor that is a node or in a
+//!   chain;
+//! - for every node, the highest zone cut or DNAME at or above it, from its parent's.
 
-use super::{NameId, NameRef, RType, Zone, ZoneIndex};
-use std::cmp::Ordering;
+use super::{NameId, NameRef, NameTable, RType, Zone, ZoneIndex};
 use std::collections::HashSet;
 
 /// Where a name sits relative to the zone's authoritative data.
@@ -49,16 +51,97 @@ pub struct Lookup {
 /// Built once per check, lazily, by [`ZoneIndex::tree`].
 #[derive(Debug)]
 pub struct ZoneTree {
-    /// Every interned name, in canonical order.
-    sorted: Vec<NameId>,
-    /// The canonical sort key of `sorted[i]` is `keys[key_at[i]..key_at[i + 1]]`.
-    keys: Vec<u8>,
-    key_at: Vec<u32>,
     /// Indexed by name id.
     place: Vec<Place>,
-    /// Indexed by name id: the highest cut (`true`) or DNAME (`false`) at or above the name.
-    top: Vec<Option<(NameId, bool)>>,
+    /// Indexed by node id (the owners' name ids, then the empty non-terminals that are nodes,
+    /// `names.len()` on): the highest cut or DNAME at or above the node.
+    top: Vec<Top>,
+    ents: Ents,
+    /// The delegation points, in canonical order.
+    cuts: Vec<NameId>,
     failed: FailedIndex,
+}
+
+/// The highest cut or DNAME at or above a node, in four octets (the tree holds one per node):
+/// the owner's id shifted left once, the low bit set for a cut. Name ids stay below 2³¹, as every
+/// name but the root takes at least three of a name table's 2³² octets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Top(u32);
+
+impl Top {
+    const NONE: Top = Top(u32::MAX);
+    /// Not worked out yet (while the tree is built).
+    const UNSET: Top = Top(u32::MAX - 1);
+
+    fn new(owner: NameId, cut: bool) -> Top {
+        Top(owner.0 << 1 | u32::from(cut))
+    }
+
+    fn get(self) -> Option<(NameId, bool)> {
+        (self.0 < Top::UNSET.0).then_some((NameId(self.0 >> 1), self.0 & 1 != 0))
+    }
+
+    /// The place of a name strictly below a node with this top, or of an empty non-terminal
+    /// whose parent has it.
+    fn below(self) -> Place {
+        match self.get() {
+            Some((h, true)) => Place::BelowCut(h),
+            Some((h, false)) => Place::BelowDname(h),
+            None => Place::Auth,
+        }
+    }
+}
+
+/// The empty non-terminals the tree keeps, found by name like the owners in [`NameTable`]
+/// (without case, hashed by the zone's name table so one hash serves both): the nodes, and the
+/// highest name of each chain. Only those: a hostile zone of 127-label names would have 126 per
+/// owner, in time and memory the square of the name length. Each name is a suffix of an owner's,
+/// kept as that owner and the octet where it starts there rather than as a copy.
+#[derive(Debug, Default)]
+struct Ents {
+    owner: Vec<NameId>,
+    at: Vec<u8>,
+    what: Vec<Ent>,
+    index: hashbrown::HashTable<u32>,
+    /// The entry of each node, in node order (`names.len()` on).
+    nodes: Vec<u32>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Ent {
+    /// A node: its id.
+    Node(u32),
+    /// The highest name of a chain: the node at its foot, and the top of the node above the
+    /// chain, which every name in it shares (set once the tree is built).
+    Chain(u32, Top),
+}
+
+impl Ents {
+    fn wire<'z>(&self, names: &'z NameTable, e: usize) -> &'z [u8] {
+        &names.get(self.owner[e]).wire()[self.at[e] as usize..]
+    }
+
+    /// The entry of `name`, hashed by [`NameTable::hash`] of `names`.
+    fn find(&self, names: &NameTable, name: NameRef<'_>, hash: u64) -> Option<usize> {
+        self.index
+            .find(hash, |&e| {
+                self.wire(names, e as usize)
+                    .eq_ignore_ascii_case(name.wire())
+            })
+            .map(|&e| e as usize)
+    }
+
+    /// Adds the name `at` octets into `owner`'s, which is not in the table yet; `hashes` holds
+    /// the hash of every name in the table, this one's included.
+    fn insert(&mut self, owner: NameId, at: usize, what: Ent, hash: u64, hashes: &[u64]) -> usize {
+        let e = self.owner.len();
+        self.owner.push(owner);
+        self.at.push(at as u8);
+        self.what.push(what);
+        self.index
+            .insert_unique(hash, e as u32, |&other| hashes[other as usize]);
+        e
+    }
 }
 
 /// [`Zone::failed_could_be`] in O(1), for rules that ask it once per record.
@@ -71,146 +154,106 @@ struct FailedIndex {
     by_owner: HashSet<(NameId, Option<RType>)>,
 }
 
+/// Parent links while the tree is built: the apex has none, and owners outside it are no node.
+const NO_PARENT: u32 = u32::MAX;
+const OUTSIDE: u32 = u32::MAX - 1;
+
 impl ZoneTree {
     pub fn new(zone: &Zone, index: &ZoneIndex) -> Self {
         let names = &zone.names;
         let apex = zone.apex();
-        // Sort on byte keys that compare like canonical order, built once: a million names
-        // sort in a fraction of the time comparing labels from the right would take.
-        let mut unsorted_keys = Vec::with_capacity(names.len() * 24);
-        let mut unsorted_at = Vec::with_capacity(names.len() + 1);
-        // Names come in runs under one parent (a zone file lists a subdomain's hosts together):
-        // the parent's key is made once per run, and each name adds its own label to it.
-        let mut parent_wire: &[u8] = &[];
-        let mut parent_key = Vec::new();
-        for (_, name) in names.iter() {
-            unsorted_at.push(unsorted_keys.len() as u32);
-            let (Some(parent), Some(label)) = (name.parent(), name.first_label()) else {
-                push_key_unfolded(name, &mut unsorted_keys);
+        let n = names.len();
+        let mut links = Links {
+            names,
+            apex_labels: apex.label_count(),
+            ents: Ents::default(),
+            parent: vec![OUTSIDE; n],
+            hashes: Vec::new(),
+            recent: [(&[], NO_PARENT); 256],
+        };
+        for (id, name) in names.iter() {
+            // Most names are found below a node seen just before, without a look at the apex.
+            let up = name.parent().unwrap_or(NameRef::ROOT);
+            let (seen, node) = links.recent[up.wire().len()];
+            if same_octets(seen, up.wire()) && !name.is_root() {
+                links.parent[id.0 as usize] = node;
                 continue;
+            }
+            links.parent[id.0 as usize] = match labels_above(name, apex) {
+                None => continue,
+                Some(0) => NO_PARENT,
+                Some(depth) => links.attach(id, up, depth),
             };
-            if parent.wire() != parent_wire {
-                parent_wire = parent.wire();
-                parent_key.clear();
-                push_key_unfolded(parent, &mut parent_key);
-            }
-            unsorted_keys.extend_from_slice(&parent_key);
-            push_label_unfolded(label, &mut unsorted_keys);
         }
-        unsorted_at.push(unsorted_keys.len() as u32);
-        // Lowercasing the keys in one pass over all of them costs a fraction of doing it per
-        // label; the escapes and label ends are not letters.
-        unsorted_keys.make_ascii_lowercase();
-        let key_of = |id: NameId| {
-            let i = id.0 as usize;
-            &unsorted_keys[unsorted_at[i] as usize..unsorted_at[i + 1] as usize]
-        };
-        // Most of every key is the part all names share (the apex, read from the root): sort on
-        // the 16 octets after it, packed into two integers (a radix sort on the first, then the
-        // second within equal firsts), and compare whole keys only on a tie.
-        // Packing pads short keys with zeros, which sort before any octet, so the integers are
-        // in the keys' order and the result is the keys' order exactly (keys are distinct).
-        let shared = match names.len() {
-            0 => 0,
-            _ => {
-                let first = key_of(NameId(0));
-                names.iter().fold(first.len(), |p, (id, _)| {
-                    let k = key_of(id);
-                    if k.starts_with(&first[..p]) {
-                        return p;
-                    }
-                    k.iter()
-                        .zip(&first[..p])
-                        .take_while(|(a, b)| a == b)
-                        .count()
-                })
-            }
-        };
-        let packed = |k: &[u8], at: usize| {
-            if let Some(&eight) = k.get(at..).and_then(|rest| rest.first_chunk::<8>()) {
-                return u64::from_be_bytes(eight);
-            }
-            let mut buf = [0u8; 8];
-            if let Some(rest) = k.get(at..) {
-                buf[..rest.len()].copy_from_slice(rest);
-            }
-            u64::from_be_bytes(buf)
-        };
-        let mut order: Vec<(u64, u64, NameId)> = names
-            .iter()
-            .map(|(id, _)| {
-                let k = key_of(id);
-                (packed(k, shared), packed(k, shared + 8), id)
-            })
-            .collect();
-        radix_sort(&mut order);
-        // Names that share the first eight: ordered by the next eight, then by whole keys.
-        for run in order.chunk_by_mut(|a, b| a.0 == b.0) {
-            if run.len() > 1 {
-                run.sort_unstable_by(|a, b| {
-                    a.1.cmp(&b.1).then_with(|| key_of(a.2).cmp(key_of(b.2)))
-                });
-            }
-        }
-        let sorted: Vec<NameId> = order.into_iter().map(|(_, _, id)| id).collect();
-        let mut keys = Vec::with_capacity(unsorted_keys.len());
-        let mut key_at = Vec::with_capacity(sorted.len() + 1);
-        for &id in &sorted {
-            key_at.push(keys.len() as u32);
-            keys.extend_from_slice(key_of(id));
-        }
-        key_at.push(keys.len() as u32);
-        drop(unsorted_keys);
+        let Links {
+            mut ents, parent, ..
+        } = links;
 
-        // One depth-first scan: the stack holds the in-zone owners that enclose the current name
-        // (as positions in `sorted`), each with the highest cut or DNAME at or above it. A name
-        // lies at or below another exactly when the other's key is a prefix of its key.
-        let key = |i: usize| &keys[key_at[i] as usize..key_at[i + 1] as usize];
-        let mut apex_key = Vec::new();
-        canonical_key(apex, &mut apex_key);
         // Which names hold NS and DNAME records, from the records of those types rather than a
         // look at every name's records.
-        let mut holds = vec![0u8; names.len()];
+        let mut holds = vec![0u8; n];
         for (bit, rtype) in [(1, RType::NS), (2, RType::DNAME)] {
             for &i in index.of_type(zone, rtype) {
                 holds[zone.records[i as usize].owner.0 as usize] |= bit;
             }
         }
-        let mut place = vec![Place::Outside; names.len()];
-        let mut top = vec![None; names.len()];
-        let mut stack: Vec<(usize, Option<(NameId, bool)>)> = Vec::new();
-        for (i, &id) in sorted.iter().enumerate() {
-            let k = key(i);
-            if !k.starts_with(&apex_key) {
+        // Each node's top from its parent's: climb from a node to the first one whose top is
+        // known, then work down again (on a stack: names can have 127 labels).
+        let mut place = vec![Place::Outside; n];
+        let mut top = vec![Top::UNSET; parent.len()];
+        let mut path = Vec::new();
+        for v in 0..parent.len() {
+            if top[v] != Top::UNSET || parent[v] == OUTSIDE {
                 continue;
             }
-            while let Some(&(t, _)) = stack.last() {
-                if k.starts_with(key(t)) {
-                    break;
+            let mut u = v;
+            let mut above = loop {
+                path.push(u);
+                match parent[u] {
+                    NO_PARENT => break Top::NONE,
+                    p if top[p as usize] != Top::UNSET => break top[p as usize],
+                    p => u = p as usize,
                 }
-                stack.pop();
-            }
-            let above = stack.last().and_then(|&(_, h)| h);
-            let is_apex = k.len() == apex_key.len();
-            let cut = !is_apex && holds[id.0 as usize] & 1 != 0;
-            let dname = holds[id.0 as usize] & 2 != 0;
-            place[id.0 as usize] = match above {
-                Some((h, true)) => Place::BelowCut(h),
-                Some((h, false)) => Place::BelowDname(h),
-                None if cut => Place::Cut,
-                None => Place::Auth,
             };
-            // A cut wins over a DNAME at the same name: there the DNAME is the child's data.
-            let highest = above.or(if cut {
-                Some((id, true))
-            } else if dname {
-                Some((id, false))
-            } else {
-                None
-            });
-            top[id.0 as usize] = highest;
-            stack.push((i, highest));
+            while let Some(w) = path.pop() {
+                if w < n {
+                    let id = NameId(w as u32);
+                    // The apex is no cut, but a DNAME there counts.
+                    let cut = parent[w] != NO_PARENT && holds[w] & 1 != 0;
+                    let dname = holds[w] & 2 != 0;
+                    place[w] = match above.get() {
+                        Some(_) => above.below(),
+                        None if cut => Place::Cut,
+                        None => Place::Auth,
+                    };
+                    // A cut wins over a DNAME at the same name: there the DNAME is the child's
+                    // data.
+                    if above == Top::NONE && (cut || dname) {
+                        above = Top::new(id, cut);
+                    }
+                }
+                top[w] = above;
+            }
         }
+        // A chain's names are no cut, so they share the top of the node above them.
+        for what in &mut ents.what {
+            if let Ent::Chain(foot, chain_top) = what {
+                *chain_top = parent
+                    .get(*foot as usize)
+                    .and_then(|&p| top.get(p as usize))
+                    .copied()
+                    .unwrap_or(Top::NONE);
+            }
+        }
+        drop(parent);
+
+        let cuts = canonical_order(
+            names,
+            apex.label_count(),
+            (0..n as u32)
+                .map(NameId)
+                .filter(|id| place[id.0 as usize] == Place::Cut),
+        );
 
         let mut failed = FailedIndex::default();
         for f in &zone.failed {
@@ -225,17 +268,12 @@ impl ZoneTree {
             }
         }
         ZoneTree {
-            sorted,
-            keys,
-            key_at,
             place,
             top,
+            ents,
+            cuts,
             failed,
         }
-    }
-
-    fn key(&self, i: usize) -> &[u8] {
-        &self.keys[self.key_at[i] as usize..self.key_at[i + 1] as usize]
     }
 
     /// Where an owner sits.
@@ -248,10 +286,7 @@ impl ZoneTree {
 
     /// The delegation points, in canonical order.
     pub fn cuts(&self) -> impl Iterator<Item = NameId> + '_ {
-        self.sorted
-            .iter()
-            .copied()
-            .filter(|&id| self.place(id) == Place::Cut)
+        self.cuts.iter().copied()
     }
 
     /// [`Zone::failed_could_be`], without a scan of the failed lines per question.
@@ -273,67 +308,69 @@ impl ZoneTree {
     /// name exists at all, and whether the zone is authoritative for it.
     pub fn lookup(&self, zone: &Zone, name: NameRef<'_>) -> Lookup {
         let names = &zone.names;
-        let outside = Lookup {
-            node: None,
-            wildcard: false,
-            exists: false,
-            place: Place::Outside,
-            encloser_labels: 0,
+        let apex = zone.apex();
+        let Some(depth) = labels_above(name, apex) else {
+            return Lookup {
+                node: None,
+                wildcard: false,
+                exists: false,
+                place: Place::Outside,
+                encloser_labels: 0,
+            };
         };
-        if labels_above(name, zone.apex()).is_none() {
-            return outside;
-        }
-        if let Some(id) = names.lookup(name) {
+        let labels = name.label_count();
+        let hash = names.hash(name);
+        if let Some(id) = names.lookup_hashed(name, hash) {
             return Lookup {
                 node: Some(id),
                 wildcard: false,
                 exists: true,
                 place: self.place(id),
-                encloser_labels: name.label_count(),
+                encloser_labels: labels,
             };
         }
-        // Not an owner: find its neighbours in canonical order.
-        let mut key = Vec::with_capacity(name.wire().len() + 8);
-        canonical_key(name, &mut key);
-        let (mut lo, mut hi) = (0, self.sorted.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if self.key(mid) < key.as_slice() {
-                lo = mid + 1;
-            } else {
-                hi = mid;
+        // The closest encloser: the name itself or the first ancestor that is a node or in a
+        // chain (`above` labels above the apex), and the top there. The apex encloses every name
+        // of the zone, whether or not it is one.
+        let (mut at, mut above, mut hash) = (name, depth, hash);
+        let found = loop {
+            if above < depth
+                && let Some(id) = names.lookup_hashed(at, hash)
+            {
+                break Some((above, self.top[id.0 as usize]));
             }
-        }
-        let pos = lo;
-        let depth = |i: usize| {
-            self.sorted
-                .get(i)
-                .map_or(0, |&id| common_suffix_labels(names.get(id), name))
+            match self.ents.find(names, at, hash).map(|e| self.ents.what[e]) {
+                Some(Ent::Node(v)) => break Some((above, self.top[v as usize])),
+                // The name or an ancestor lies in a chain: the encloser is where the name's path
+                // and the chain's part, at the chain's highest name or below.
+                Some(Ent::Chain(foot, top)) => {
+                    let foot = node_wire(names, &self.ents, foot);
+                    let shared = common_labels(name.wire(), foot).saturating_sub(labels - depth);
+                    break Some((shared.clamp(above, depth), top));
+                }
+                None => {}
+            }
+            match at.parent().filter(|_| above > 0) {
+                Some(up) => (at, above, hash) = (up, above - 1, names.hash(up)),
+                None => break None,
+            }
         };
-        let labels = name.label_count();
-        let (pred, succ) = (pos.checked_sub(1).map_or(0, depth), depth(pos));
-        if succ == labels {
-            // An owner lies below: the name is an empty non-terminal.
-            let place = self.place_below(zone, name, pos, labels, true);
+        let (encloser, top) = found.unwrap_or((0, Top::NONE));
+        if found.is_some() && encloser == depth {
+            // An empty non-terminal.
             return Lookup {
                 node: None,
                 wildcard: false,
                 exists: true,
-                place,
+                place: top.below(),
                 encloser_labels: labels,
             };
         }
-        let (neighbour, ce_labels) = if succ >= pred {
-            (pos, succ)
-        } else {
-            (pos - 1, pred)
-        };
-        // The apex encloses every name of the zone, whether or not it holds records.
-        let ce_labels = ce_labels.max(zone.apex().label_count());
-        let place = self.place_below(zone, name, neighbour, ce_labels, false);
+        // A cut or DNAME at the encloser or above puts the name below it.
+        let place = top.below();
         // A wildcard just below the closest encloser answers (RFC 4592 §3.3.1). Below a zone cut
         // it is glue for the child's servers, which is how Knot reads it too.
-        let ce = suffix(name, ce_labels);
+        let ce = suffix(name, labels - depth + encloser);
         let mut wire = Vec::with_capacity(ce.wire().len() + 2);
         wire.extend_from_slice(&[1, b'*']);
         wire.extend_from_slice(ce.wire());
@@ -343,130 +380,273 @@ impl ZoneTree {
             wildcard: node.is_some(),
             exists: false,
             place,
-            encloser_labels: ce_labels,
+            encloser_labels: labels - depth + encloser,
         }
     }
+}
 
-    /// The place of `name`, which is not an owner, from an owner next to it in canonical order:
-    /// for an empty non-terminal, an owner below it; otherwise an owner that shares the closest
-    /// encloser, `shared` labels long.
-    fn place_below(
-        &self,
-        zone: &Zone,
-        name: NameRef<'_>,
-        neighbour: usize,
-        shared: usize,
-        ent: bool,
-    ) -> Place {
-        let Some(&n) = self.sorted.get(neighbour) else {
-            return Place::Auth;
+/// The wire form of node `v`: an owner's name, or an empty non-terminal's.
+fn node_wire<'z>(names: &'z NameTable, ents: &Ents, v: u32) -> &'z [u8] {
+    match (v as usize).checked_sub(names.len()) {
+        None => names.get(NameId(v)).wire(),
+        Some(k) => ents.wire(names, ents.nodes[k] as usize),
+    }
+}
+
+/// The parent links while the tree is built.
+struct Links<'z> {
+    names: &'z NameTable,
+    apex_labels: usize,
+    ents: Ents,
+    /// Indexed by node id: the closest node above, [`NO_PARENT`] for the apex, [`OUTSIDE`] for
+    /// owners outside it.
+    parent: Vec<u32>,
+    /// The hash of each entry in `ents`, so that growing their index hashes none again.
+    hashes: Vec<u64>,
+    /// The last node found of each wire length, by its exact octets. Names come in runs under
+    /// one parent (a zone file lists a subdomain's hosts together), and the runs under a
+    /// subdomain are often short ones between names under the apex: `_sip._tcp.h12` between
+    /// `h11` and `h13`.
+    recent: [(&'z [u8], u32); 256],
+}
+
+impl<'z> Links<'z> {
+    /// Links owner `x`, `depth` labels below the apex, whose parent is `up`, to the closest
+    /// node above it, walking up from `up` to a node or a chain: a node is its parent, with a new
+    /// chain between them if there are names between; a chain is split where `x`'s path leaves
+    /// it, by a new node there. Returns `x`'s parent.
+    fn attach(&mut self, x: NameId, up: NameRef<'z>, depth: usize) -> u32 {
+        let names = self.names;
+        let xw = names.get(x).wire();
+        // `at`, `above` labels below the apex, and the name below it on the way (with its hash).
+        let (mut at, mut above) = (up, depth - 1);
+        let mut below: Option<(NameRef<'z>, u64)> = None;
+        let parent = loop {
+            let hash = names.hash(at);
+            if let Some(o) = names.lookup_hashed(at, hash) {
+                break o.0;
+            }
+            match self.ents.find(names, at, hash) {
+                Some(e) => match self.ents.what[e] {
+                    Ent::Node(v) => break v,
+                    Ent::Chain(foot, _) => return self.split(e, above, x, depth, foot),
+                },
+                // The apex holds no records, but is a node as an owner lies below it.
+                None if above == 0 => {
+                    break self.node(x, xw.len() - at.wire().len(), hash, NO_PARENT);
+                }
+                None => {}
+            }
+            below = Some((at, hash));
+            match at.parent() {
+                Some(p) => (at, above) = (p, above - 1),
+                None => break NO_PARENT,
+            }
         };
-        let Some((h, is_cut)) = self.top.get(n.0 as usize).copied().flatten() else {
-            return Place::Auth;
+        match below {
+            // Names lie between: a chain, headed by the highest of them.
+            Some((head, hash)) => {
+                self.entry(
+                    x,
+                    xw.len() - head.wire().len(),
+                    Ent::Chain(x.0, Top::NONE),
+                    hash,
+                );
+            }
+            // The parent is the node of `up`, spelled so.
+            None => self.recent[up.wire().len()] = (up.wire(), parent),
+        }
+        parent
+    }
+
+    /// Splits the chain of entry `e`, whose highest name is `above` labels below the apex and
+    /// whose foot is node `foot`, where the path of owner `x` (`depth` labels below the apex)
+    /// leaves it: a new node there, with a chain on each side of it where names lie between.
+    /// Returns the new node, `x`'s parent.
+    fn split(&mut self, e: usize, above: usize, x: NameId, depth: usize, foot: u32) -> u32 {
+        let names = self.names;
+        let xw = names.get(x).wire();
+        let fw = node_wire(names, &self.ents, foot);
+        let (foot_owner, foot_at) = match (foot as usize).checked_sub(names.len()) {
+            None => (NameId(foot), 0),
+            Some(k) => {
+                let fe = self.ents.nodes[k] as usize;
+                (self.ents.owner[fe], self.ents.at[fe] as usize)
+            }
         };
-        let h_name = zone.names.get(h);
-        let encloses = if ent {
-            name.is_subdomain_of(h_name) && !name.eq_ignore_case(h_name)
+        let above_chain = self.parent[foot as usize];
+        // Labels below the apex where the paths part: at the chain's head or below, above both
+        // `x` and the foot (which is no owner's ancestor, as `x`'s walk up found no node).
+        let part = common_labels(xw, fw).saturating_sub(self.apex_labels);
+        let foot_depth = label_count(fw).saturating_sub(self.apex_labels);
+        let node = if part == above {
+            // At the head: it becomes the node.
+            let node = self.new_node(e, above_chain);
+            self.ents.what[e] = Ent::Node(node);
+            node
         } else {
-            suffix(name, shared).is_subdomain_of(h_name)
+            let at = skip_labels(xw, depth.saturating_sub(part));
+            let hash = names.hash(NameRef::from_wire(&xw[at..]).unwrap_or(NameRef::ROOT));
+            let node = self.node(x, at, hash, above_chain);
+            self.ents.what[e] = Ent::Chain(node, Top::NONE);
+            node
         };
-        match (encloses, is_cut) {
-            (false, _) => Place::Auth,
-            (true, true) => Place::BelowCut(h),
-            (true, false) => Place::BelowDname(h),
-        }
-    }
-}
-
-/// Appends a key whose byte order is the canonical order of names: the labels from the root,
-/// each lowercased and ended by 0, with the octets 0 and 1 escaped as 1 1 and 1 2 so that the
-/// end of a label sorts before any octet in it.
-pub fn canonical_key(name: NameRef<'_>, out: &mut Vec<u8>) {
-    let at = out.len();
-    push_key_unfolded(name, out);
-    out[at..].make_ascii_lowercase();
-}
-
-/// [`canonical_key`] before lowercasing, for callers that lowercase many keys at once.
-fn push_key_unfolded(name: NameRef<'_>, out: &mut Vec<u8>) {
-    let mut starts = [0u8; 128];
-    let n = label_starts(name, &mut starts);
-    let w = name.wire();
-    for k in (0..n).rev() {
-        push_label_unfolded(label_at(w, starts[k]), out);
-    }
-}
-
-/// One label of a key, not lowercased: its octets, 0 and 1 escaped, then the 0 that ends it.
-fn push_label_unfolded(label: &[u8], out: &mut Vec<u8>) {
-    if label.iter().all(|&b| b > 1) {
-        out.extend_from_slice(label);
-    } else {
-        for &b in label {
-            match b {
-                0 | 1 => out.extend_from_slice(&[1, b + 1]),
-                b => out.push(b),
+        // Below it, the rest of the old chain down to its foot, and a new one down to `x`.
+        for (owner, owner_at, wire, depth) in
+            [(foot_owner, foot_at, fw, foot_depth), (x, 0, xw, depth)]
+        {
+            if part + 1 < depth {
+                let at = skip_labels(wire, depth.saturating_sub(part + 1));
+                let hash = names.hash(NameRef::from_wire(&wire[at..]).unwrap_or(NameRef::ROOT));
+                let tip = if owner == x { x.0 } else { foot };
+                self.entry(owner, owner_at + at, Ent::Chain(tip, Top::NONE), hash);
             }
         }
+        self.parent[foot as usize] = node;
+        node
     }
-    out.push(0);
-}
 
-/// Sorts on the first integer, least significant octet first, skipping the octets that are
-/// the same in every item: a million names sort in a few passes, where comparing them would
-/// take twenty rounds. Items equal in it keep no particular order.
-fn radix_sort(items: &mut Vec<(u64, u64, NameId)>) {
-    // Every pass's counts in one read of the items.
-    let mut counts = vec![[0u32; 256]; 8];
-    for it in items.iter() {
-        for (k, c) in counts.iter_mut().enumerate() {
-            c[((it.0 >> (k * 8)) & 0xff) as usize] += 1;
-        }
+    /// A new empty non-terminal node, named `at` octets into owner `owner`'s name.
+    fn node(&mut self, owner: NameId, at: usize, hash: u64, parent: u32) -> u32 {
+        let node = self.parent.len() as u32;
+        let e = self.entry(owner, at, Ent::Node(node), hash);
+        self.new_node(e, parent)
     }
-    let mut other = vec![(0, 0, NameId(0)); items.len()];
-    for (pass, counts) in counts.iter().enumerate() {
-        if counts.contains(&(items.len() as u32)) {
-            continue;
-        }
-        let mut at = [0u32; 256];
-        let mut sum = 0;
-        for (slot, &count) in at.iter_mut().zip(counts) {
-            *slot = sum;
-            sum += count;
-        }
-        for it in items.iter() {
-            let o = ((it.0 >> (pass * 8)) & 0xff) as usize;
-            other[at[o] as usize] = *it;
-            at[o] += 1;
-        }
-        std::mem::swap(items, &mut other);
+
+    /// Registers entry `e` as a new node below `parent`, and returns its id.
+    fn new_node(&mut self, e: usize, parent: u32) -> u32 {
+        let node = self.parent.len() as u32;
+        self.parent.push(parent);
+        self.ents.nodes.push(e as u32);
+        node
+    }
+
+    fn entry(&mut self, owner: NameId, at: usize, what: Ent, hash: u64) -> usize {
+        self.hashes.push(hash);
+        self.ents.insert(owner, at, what, hash, &self.hashes)
     }
 }
 
-/// DNSSEC canonical order (RFC 4034 §6.1) without allocating: labels compared from the root,
-/// each as lowercase octets.
-pub fn canonical_cmp(a: NameRef<'_>, b: NameRef<'_>) -> Ordering {
+/// How many labels, counted from the root, two names share (case-insensitively).
+fn common_labels(a: &[u8], b: &[u8]) -> usize {
     let (mut sa, mut sb) = ([0u8; 128], [0u8; 128]);
     let na = label_starts(a, &mut sa);
     let nb = label_starts(b, &mut sb);
-    let (wa, wb) = (a.wire(), b.wire());
-    for k in 1..=na.min(nb) {
-        let la = label_at(wa, sa[na - k]);
-        let lb = label_at(wb, sb[nb - k]);
-        let ord = la
-            .iter()
-            .map(u8::to_ascii_lowercase)
-            .cmp(lb.iter().map(u8::to_ascii_lowercase));
-        if ord.is_ne() {
-            return ord;
+    let mut k = 0;
+    while k < na.min(nb)
+        && label_at(a, sa[na - 1 - k]).eq_ignore_ascii_case(label_at(b, sb[nb - 1 - k]))
+    {
+        k += 1;
+    }
+    k
+}
+
+fn label_count(wire: &[u8]) -> usize {
+    label_starts(wire, &mut [0u8; 128])
+}
+
+/// The offset in `wire` after its first `labels` labels.
+fn skip_labels(wire: &[u8], labels: usize) -> usize {
+    let mut at = 0;
+    for _ in 0..labels {
+        at += 1 + wire.get(at).copied().unwrap_or(0) as usize;
+    }
+    at.min(wire.len().saturating_sub(1))
+}
+
+/// `ids`, names at or below a common ancestor `ancestor_labels` long, in canonical order, which
+/// is there the order of their labels above it: each is sorted on a byte key of those labels
+/// alone, which compares in a fraction of the time [`NameRef::canonical_cmp`] takes (a zone of
+/// delegations can have a million cuts). The first eight octets of a key, as an integer, decide
+/// most comparisons.
+fn canonical_order(
+    names: &NameTable,
+    ancestor_labels: usize,
+    ids: impl Iterator<Item = NameId>,
+) -> Vec<NameId> {
+    let mut ids: Vec<NameId> = ids.collect();
+    let mut keys = Vec::new();
+    let mut key_at = Vec::with_capacity(ids.len() + 1);
+    for &id in &ids {
+        key_at.push(keys.len());
+        let name = names.get(id);
+        push_key(
+            name,
+            name.label_count().saturating_sub(ancestor_labels),
+            &mut keys,
+        );
+    }
+    key_at.push(keys.len());
+    // Lowercasing all keys in one pass costs a fraction of doing it per label; the escapes and
+    // label ends are not letters.
+    keys.make_ascii_lowercase();
+    let key = |i: u32| &keys[key_at[i as usize]..key_at[i as usize + 1]];
+    let mut order: Vec<(u64, u32)> = (0..ids.len() as u32)
+        .map(|i| {
+            // Padded with zeros, which sort before any octet: the integers are in the keys' order.
+            let mut first = [0u8; 8];
+            let k = key(i);
+            let len = k.len().min(8);
+            first[..len].copy_from_slice(&k[..len]);
+            (u64::from_be_bytes(first), i)
+        })
+        .collect();
+    order.sort_unstable();
+    // Keys that start alike: ordered by the rest.
+    for run in order.chunk_by_mut(|a, b| a.0 == b.0) {
+        if run.len() > 1 {
+            run.sort_unstable_by(|a, b| key(a.1).cmp(key(b.1)));
         }
     }
-    na.cmp(&nb)
+    let unsorted = std::mem::take(&mut ids);
+    ids.extend(order.iter().map(|&(_, i)| unsorted[i as usize]));
+    ids
+}
+
+/// Appends a key for the first `labels` labels of `name` whose byte order is their canonical
+/// order, before lowercasing: the labels from the root, each ended by 0, with the octets 0 and 1
+/// escaped as 1 1 and 1 2 so that the end of a label sorts before any octet in it.
+fn push_key(name: NameRef<'_>, labels: usize, out: &mut Vec<u8>) {
+    let mut starts = [0u8; 128];
+    let n = label_starts(name.wire(), &mut starts).min(labels);
+    let w = name.wire();
+    for &at in starts[..n].iter().rev() {
+        let label = label_at(w, at);
+        if label.iter().all(|&b| b > 1) {
+            out.extend_from_slice(label);
+        } else {
+            for &b in label {
+                match b {
+                    0 | 1 => out.extend_from_slice(&[1, b + 1]),
+                    b => out.push(b),
+                }
+            }
+        }
+        out.push(0);
+    }
+}
+
+/// `a == b` for short runs of octets such as names, eight at a time: a call to `memcmp` costs
+/// more than the comparison, and the tree makes one for every name.
+fn same_octets(a: &[u8], b: &[u8]) -> bool {
+    let len = a.len();
+    if len != b.len() || len < 8 {
+        return a == b;
+    }
+    let word = |s: &[u8], at: usize| s.get(at..).and_then(|s| s.first_chunk::<8>()).copied();
+    let mut at = 0;
+    while at + 8 < len {
+        if word(a, at) != word(b, at) {
+            return false;
+        }
+        at += 8;
+    }
+    // The last eight, overlapping the ones before.
+    word(a, len - 8) == word(b, len - 8)
 }
 
 /// Offsets of each label's length octet; returns the number of labels (root excluded).
-fn label_starts(name: NameRef<'_>, out: &mut [u8; 128]) -> usize {
-    let w = name.wire();
+fn label_starts(w: &[u8], out: &mut [u8; 128]) -> usize {
     let (mut i, mut n) = (0usize, 0usize);
     while i < w.len() && w[i] != 0 && n < out.len() {
         out[n] = i as u8;
@@ -479,21 +659,6 @@ fn label_starts(name: NameRef<'_>, out: &mut [u8; 128]) -> usize {
 fn label_at(wire: &[u8], at: u8) -> &[u8] {
     let at = at as usize;
     &wire[at + 1..at + 1 + wire[at] as usize]
-}
-
-/// How many labels, counted from the root, two names share (case-insensitively).
-pub fn common_suffix_labels(a: NameRef<'_>, b: NameRef<'_>) -> usize {
-    let (mut sa, mut sb) = ([0u8; 128], [0u8; 128]);
-    let na = label_starts(a, &mut sa);
-    let nb = label_starts(b, &mut sb);
-    let (wa, wb) = (a.wire(), b.wire());
-    let mut k = 0;
-    while k < na.min(nb)
-        && label_at(wa, sa[na - 1 - k]).eq_ignore_ascii_case(label_at(wb, sb[nb - 1 - k]))
-    {
-        k += 1;
-    }
-    k
 }
 
 /// How many labels `name` has above `ancestor`, when it is `ancestor` or lies below it (RFC 4343
@@ -654,7 +819,8 @@ mod tests {
     }
 
     #[test]
-    fn canonical_keys_sort_like_canonical_order() {
+    fn keys_sort_like_canonical_order() {
+        // Whole names, and the labels above `example.`, which all of them share.
         let names = [
             "example.",
             "a.example.",
@@ -674,24 +840,30 @@ mod tests {
             .iter()
             .map(|n| OwnedName::from_text(n).unwrap())
             .collect();
+        let mut table = NameTable::default();
+        let key = |n: &OwnedName, above: usize| {
+            let mut k = Vec::new();
+            push_key(n.as_ref(), n.as_ref().label_count() - above, &mut k);
+            k.make_ascii_lowercase();
+            k
+        };
         for a in &parsed {
             for b in &parsed {
-                let (mut ka, mut kb) = (Vec::new(), Vec::new());
-                canonical_key(a.as_ref(), &mut ka);
-                canonical_key(b.as_ref(), &mut kb);
-                assert_eq!(
-                    ka.cmp(&kb),
-                    a.as_ref().canonical_cmp(b.as_ref()),
-                    "{a} vs {b}"
-                );
+                let want = a.as_ref().canonical_cmp(b.as_ref());
+                assert_eq!(key(a, 0).cmp(&key(b, 0)), want, "{a} vs {b}");
+                assert_eq!(key(a, 1).cmp(&key(b, 1)), want, "{a} vs {b}");
             }
         }
+        let ids: Vec<NameId> = parsed.iter().map(|n| table.intern(n.as_ref())).collect();
+        let mut want = ids.clone();
+        want.sort_by(|&a, &b| table.get(a).canonical_cmp(table.get(b)));
+        assert_eq!(canonical_order(&table, 1, ids.iter().rev().copied()), want);
     }
 
     #[test]
-    fn the_tree_sorts_names_in_canonical_order() {
-        // Names that tie on the sixteen octets the sort packs, escapes, case, and names
-        // outside the zone that share no prefix with the others.
+    fn cuts_come_in_canonical_order() {
+        // Delegations whose names differ late, by escapes and by case, nested ones (below a cut,
+        // so no cut themselves), and names outside the zone, in no particular order.
         let mut text = String::from("$ORIGIN example.com.\n$TTL 3600\n@ SOA ns1 host 1 2 3 4 5\n");
         for owner in [
             "averyveryverylonglabel-a",
@@ -712,17 +884,105 @@ mod tests {
             "com.",
             "a.b.c.d.e.f.g.h.i",
         ] {
-            text.push_str(&format!("{owner} TXT x\n"));
+            text.push_str(&format!("{owner} NS ns.example.net.\n"));
         }
         for i in 0..300 {
-            text.push_str(&format!("h{i}.s{} A 192.0.2.1\n", i % 7));
+            text.push_str(&format!("h{i}.s{} NS ns.example.net.\n", i % 7));
         }
         let (z, index) = zone(&text);
         let tree = index.tree(&z);
-        let mut want: Vec<NameId> = z.names.iter().map(|(id, _)| id).collect();
+        let cuts: Vec<NameId> = tree.cuts().collect();
+        let mut want: Vec<NameId> = z
+            .names
+            .iter()
+            .map(|(id, _)| id)
+            .filter(|&id| tree.place(id) == Place::Cut)
+            .collect();
         want.sort_by(|&a, &b| z.names.get(a).canonical_cmp(z.names.get(b)));
-        assert_eq!(tree.sorted, want);
-        assert_eq!(tree.sorted.len(), z.names.len());
+        assert_eq!(cuts, want);
+        assert_eq!(cuts.len(), 11 + 300);
+    }
+
+    #[test]
+    fn deep_chains_are_kept_by_their_ends() {
+        // Owners of 100 labels, each alone below its own label under the apex: 99 empty
+        // non-terminals each, kept as one chain entry. Then owners that leave those chains
+        // halfway, at the top, and just above the foot; and one owner inside a chain.
+        let deep = "a.".repeat(98);
+        let mut text = String::from("$ORIGIN example.\n$TTL 3600\n@ SOA ns1 host 1 2 3 4 5\n");
+        for i in 0..200 {
+            text.push_str(&format!("{deep}x.u{i} TXT x\n"));
+        }
+        let half = "a.".repeat(49);
+        text.push_str(&format!("b.{half}x.u0 TXT x\n"));
+        text.push_str("b.x.u1 TXT x\n");
+        text.push_str(&format!("b.{}x.u2 TXT x\n", "a.".repeat(97)));
+        text.push_str(&format!("{half}x.u3 NS ns.example.net.\n"));
+        let (z, index) = zone(&text);
+        let tree = index.tree(&z);
+        assert!(
+            tree.ents.what.len() <= 2 * z.names.len(),
+            "{}",
+            tree.ents.what.len()
+        );
+        let find = |n: &str| {
+            let n = OwnedName::from_text(&format!("{n}.example.")).unwrap();
+            let l = tree.lookup(&z, n.as_ref());
+            (l.exists, l.encloser_labels, l.place)
+        };
+        let id = |n: &str| {
+            z.names
+                .lookup(OwnedName::from_text(n).unwrap().as_ref())
+                .unwrap()
+        };
+        // Inside a chain, at its head, and off it.
+        assert_eq!(find(&format!("{half}x.u9")), (true, 52, Place::Auth));
+        assert_eq!(find("u9"), (true, 2, Place::Auth));
+        assert_eq!(find("x.u9"), (true, 3, Place::Auth));
+        assert_eq!(find(&format!("c.{half}x.u9")), (false, 52, Place::Auth));
+        assert_eq!(find("c.u9"), (false, 2, Place::Auth));
+        assert_eq!(find("u999"), (false, 1, Place::Auth));
+        // Where the chains were split, above and below the new nodes.
+        assert_eq!(find(&format!("{half}x.u0")), (true, 52, Place::Auth));
+        assert_eq!(find(&format!("a.{half}x.u0")), (true, 53, Place::Auth));
+        assert_eq!(find(&format!("c.{half}x.u0")), (false, 52, Place::Auth));
+        assert_eq!(find(&format!("c.a.{half}x.u0")), (false, 53, Place::Auth));
+        assert_eq!(find("c.x.u1"), (false, 3, Place::Auth));
+        assert_eq!(
+            find(&format!("{}x.u2", "a.".repeat(96))),
+            (true, 99, Place::Auth)
+        );
+        // A cut halfway down a chain: everything below it, in the chain or not, lies below it.
+        let cut = id(&format!("{half}x.u3.example."));
+        assert_eq!(tree.place(cut), Place::Cut);
+        assert_eq!(
+            tree.place(id(&format!("{deep}x.u3.example."))),
+            Place::BelowCut(cut)
+        );
+        assert_eq!(
+            find(&format!("a.{half}x.u3")),
+            (true, 53, Place::BelowCut(cut))
+        );
+        assert_eq!(
+            find(&format!("c.{half}x.u3")),
+            (false, 52, Place::BelowCut(cut))
+        );
+        assert_eq!(find("x.u3"), (true, 3, Place::Auth));
+    }
+
+    #[test]
+    fn same_octets_agrees_with_eq() {
+        let base: Vec<u8> = (0..40).collect();
+        for len in 0..40 {
+            let a = &base[..len];
+            assert!(same_octets(a, a));
+            assert!(!same_octets(a, &base[..len + 1]));
+            for at in 0..len {
+                let mut b = a.to_vec();
+                b[at] ^= 0x20;
+                assert!(!same_octets(a, &b), "{len} {at}");
+            }
+        }
     }
 
     #[test]
@@ -755,34 +1015,6 @@ mod tests {
     }
 
     #[test]
-    fn canonical_order_matches_the_allocating_one() {
-        let names = [
-            "example.",
-            "a.example.",
-            "yljkjljk.a.example.",
-            "Z.a.example.",
-            "zABC.a.EXAMPLE.",
-            "z.example.",
-            "\\001.z.example.",
-            "*.z.example.",
-            "\\200.z.example.",
-        ];
-        let parsed: Vec<OwnedName> = names
-            .iter()
-            .map(|n| OwnedName::from_text(n).unwrap())
-            .collect();
-        for a in &parsed {
-            for b in &parsed {
-                assert_eq!(
-                    canonical_cmp(a.as_ref(), b.as_ref()),
-                    a.as_ref().canonical_cmp(b.as_ref()),
-                    "{a} vs {b}"
-                );
-            }
-        }
-    }
-
-    #[test]
     fn failed_lines_are_indexed() {
         let (z, index) = zone(
             "$ORIGIN example.com.\n$TTL 3600\n@ SOA ns1 host 1 7200 900 1209600 3600\n\
@@ -800,5 +1032,206 @@ mod tests {
             z.failed_could_be(ns1, RType::MX)
         );
         assert!(tree.failed_could_be(None, RType::A));
+    }
+
+    /// The tree against its definitions, worked out by brute force over every owner.
+    mod oracle {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// A name as lowercase labels from the root.
+        type Labels = Vec<Vec<u8>>;
+
+        fn from_root(name: NameRef<'_>) -> Labels {
+            let mut l: Labels = name.labels().map(|l| l.to_ascii_lowercase()).collect();
+            l.reverse();
+            l
+        }
+
+        fn text(labels: &[String], suffix: &str) -> String {
+            let mut t: String = labels.iter().map(|l| format!("{l}.")).collect();
+            if suffix != "." || t.is_empty() {
+                t.push_str(suffix);
+            }
+            t
+        }
+
+        struct Oracle {
+            apex: Labels,
+            owners: Vec<(Labels, NameId)>,
+            ns: Vec<Labels>,
+            dname: Vec<Labels>,
+        }
+
+        impl Oracle {
+            fn new(z: &Zone) -> Self {
+                let of = |t: RType| {
+                    z.records
+                        .iter()
+                        .filter(|r| r.rtype == t)
+                        .map(|r| from_root(z.owner(r)))
+                        .collect()
+                };
+                Oracle {
+                    apex: from_root(z.apex()),
+                    owners: z.names.iter().map(|(id, n)| (from_root(n), id)).collect(),
+                    ns: of(RType::NS),
+                    dname: of(RType::DNAME),
+                }
+            }
+
+            fn id(&self, name: &[Vec<u8>]) -> Option<NameId> {
+                self.owners
+                    .iter()
+                    .find(|(o, _)| o.as_slice() == name)
+                    .map(|&(_, id)| id)
+            }
+
+            fn in_zone(&self, name: &[Vec<u8>]) -> bool {
+                name.starts_with(&self.apex)
+            }
+
+            fn place(&self, name: &[Vec<u8>]) -> Place {
+                if !self.in_zone(name) {
+                    return Place::Outside;
+                }
+                let cut =
+                    |a: &[Vec<u8>]| a.len() > self.apex.len() && self.ns.iter().any(|o| o == a);
+                let dname = |a: &[Vec<u8>]| self.dname.iter().any(|o| o == a);
+                for k in self.apex.len()..name.len() {
+                    let a = &name[..k];
+                    if cut(a) {
+                        return Place::BelowCut(self.id(a).unwrap());
+                    }
+                    if dname(a) {
+                        return Place::BelowDname(self.id(a).unwrap());
+                    }
+                }
+                if cut(name) { Place::Cut } else { Place::Auth }
+            }
+
+            fn lookup(&self, name: &[Vec<u8>]) -> (Option<Labels>, bool, bool, Place, usize) {
+                if !self.in_zone(name) {
+                    return (None, false, false, Place::Outside, 0);
+                }
+                let place = self.place(name);
+                if self.id(name).is_some() {
+                    return (Some(name.to_vec()), false, true, place, name.len());
+                }
+                if self
+                    .owners
+                    .iter()
+                    .any(|(o, _)| o.len() > name.len() && o.starts_with(name))
+                {
+                    return (None, false, true, place, name.len());
+                }
+                let ce = self
+                    .owners
+                    .iter()
+                    .filter(|(o, _)| self.in_zone(o))
+                    .map(|(o, _)| o.iter().zip(name).take_while(|(a, b)| a == b).count())
+                    .fold(self.apex.len(), usize::max)
+                    .min(name.len());
+                let mut wild = name[..ce].to_vec();
+                wild.push(b"*".to_vec());
+                match self.id(&wild) {
+                    Some(_) => (Some(wild), true, false, place, ce),
+                    None => (None, false, false, place, ce),
+                }
+            }
+        }
+
+        fn label() -> impl Strategy<Value = String> {
+            prop_oneof![
+                Just("a".to_owned()),
+                Just("A".to_owned()),
+                Just("b".to_owned()),
+                Just("B".to_owned()),
+                Just("c".to_owned()),
+                Just("*".to_owned()),
+            ]
+        }
+
+        /// Mostly names below the apex, some anywhere.
+        fn name(apex: &'static str) -> impl Strategy<Value = String> {
+            (
+                proptest::collection::vec(label(), 0..7),
+                prop_oneof![
+                    6 => Just(apex),
+                    1 => Just("a."),
+                    1 => Just("c."),
+                    1 => Just("."),
+                ],
+            )
+                .prop_map(|(labels, suffix)| text(&labels, suffix))
+        }
+
+        fn case() -> impl Strategy<Value = (&'static str, Vec<(String, &'static str)>, Vec<String>)>
+        {
+            prop_oneof![Just("a."), Just("B.a."), Just(".")].prop_flat_map(|apex| {
+                let record = (
+                    name(apex),
+                    prop_oneof![
+                        3 => Just("A 192.0.2.1"),
+                        2 => Just("NS ns.example.net."),
+                        2 => Just("DNAME t.example.net."),
+                        1 => Just("TXT x"),
+                    ],
+                );
+                (
+                    Just(apex),
+                    proptest::collection::vec(record, 0..32),
+                    proptest::collection::vec(name(apex), 1..16),
+                )
+            })
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(1000))]
+            #[test]
+            fn the_tree_agrees_with_its_definitions((apex, records, queries) in case()) {
+                let mut text = String::new();
+                for (owner, data) in &records {
+                    text.push_str(&format!("{owner} 3600 IN {data}\n"));
+                }
+                let mut sources = Sources::default();
+                let file = sources.add(SourceFile::from_text("t.zone", &text));
+                let filter = RuleFilter::default();
+                let mut em = Emitter::new(Lang::En, &filter);
+                let options = ParseOptions {
+                    origin: Some(OwnedName::from_text(apex).unwrap()),
+                    ..ParseOptions::default()
+                };
+                let z = parse(&mut sources, file, &options, &mut NoIncludes, &mut em);
+                prop_assert_eq!(z.records.len(), records.len(), "{}", text);
+                let index = ZoneIndex::new(&z);
+                let tree = index.tree(&z);
+                let oracle = Oracle::new(&z);
+                for (id, n) in z.names.iter() {
+                    prop_assert_eq!(tree.place(id), oracle.place(&from_root(n)), "{} in\n{}", n, text);
+                }
+                let mut cuts: Vec<NameId> = z
+                    .names
+                    .iter()
+                    .filter(|(_, n)| oracle.place(&from_root(*n)) == Place::Cut)
+                    .map(|(id, _)| id)
+                    .collect();
+                cuts.sort_by(|&a, &b| z.names.get(a).canonical_cmp(z.names.get(b)));
+                prop_assert_eq!(tree.cuts().collect::<Vec<_>>(), cuts);
+                let owners = z.names.iter().map(|(_, n)| n.to_string());
+                for q in queries.iter().cloned().chain(owners) {
+                    let q = OwnedName::from_text(&q).unwrap();
+                    let l = tree.lookup(&z, q.as_ref());
+                    let got = (
+                        l.node.map(|id| from_root(z.names.get(id))),
+                        l.wildcard,
+                        l.exists,
+                        l.place,
+                        l.encloser_labels,
+                    );
+                    prop_assert_eq!(got, oracle.lookup(&from_root(q.as_ref())), "{} in\n{}", q, text);
+                }
+            }
+        }
     }
 }
