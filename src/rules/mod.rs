@@ -155,6 +155,10 @@ pub struct Memo {
     /// What a query for each NS, CNAME, MX and SRV record's target finds, by type, in the
     /// order of [`crate::zone::ZoneIndex::of_type`]: several rules look each target up.
     pub(crate) target_lookups: [std::sync::OnceLock<Vec<Option<crate::zone::Lookup>>>; 4],
+    /// The MX records that name a mail cloud's host (by record index, in file order), and
+    /// those that name the root (null MX): six rules look at every MX for one or the other,
+    /// and in almost every zone there are few or none.
+    pub(crate) special_mxs: std::sync::OnceLock<mail::m365::SpecialMxs>,
 }
 
 /// A set of the zone's names, one flag per name id: the two rules that ask whether each of a

@@ -3,8 +3,11 @@
 //! the newer `mx.microsoft` hosts), so the rules only ever look at the suffix: they never compute
 //! the host a domain "should" use.
 
-use crate::zone::NameRef;
+use crate::rules::Context;
+use crate::zone::rdata::view;
+use crate::zone::{NameRef, RType, Record};
 
+#[derive(Debug)]
 pub struct Cloud {
     pub name: &'static str,
     /// MX host suffixes, lowercase, with the final dot.
@@ -35,6 +38,52 @@ pub static CLOUDS: &[Cloud] = &[
         autodiscover: "autodiscover.office365.us.",
     },
 ];
+
+/// The MX records of a zone that the mail rules single out, found in one pass over the MX
+/// records (see [`special_mxs`]).
+#[derive(Debug, Default)]
+pub struct SpecialMxs {
+    /// MX records whose host is one of a cloud's, with the cloud, in file order.
+    pub cloud: Vec<(u32, &'static Cloud)>,
+    /// Owners with such an MX, one flag per name id.
+    pub cloud_owners: crate::rules::NameSet,
+    /// Null MX records (RFC 7505: the host is the root), in file order.
+    pub null: Vec<u32>,
+}
+
+/// The zone's cloud and null MX records, worked out on first use.
+pub fn special_mxs<'c>(cx: &'c Context<'_>) -> &'c SpecialMxs {
+    cx.memo.special_mxs.get_or_init(|| {
+        let mut found = SpecialMxs {
+            cloud_owners: crate::rules::NameSet::new(cx.zone.names.len()),
+            ..SpecialMxs::default()
+        };
+        for &i in cx.index.of_type(cx.zone, RType::MX) {
+            let r = &cx.zone.records[i as usize];
+            let Some(mx) = view::mx(cx.zone.rdata(r)) else {
+                continue;
+            };
+            if mx.exchange.is_root() {
+                found.null.push(i);
+            } else if let Some(cloud) = cloud_of_mx(mx.exchange) {
+                found.cloud.push((i, cloud));
+                found.cloud_owners.insert(r.owner);
+            }
+        }
+        found
+    })
+}
+
+/// The MX records whose host is one of a cloud's, with the cloud, in file order.
+pub fn cloud_mxs<'c, 'a>(
+    cx: &'c Context<'a>,
+) -> impl Iterator<Item = (&'a Record, &'static Cloud)> + 'c {
+    let zone = cx.zone;
+    special_mxs(cx)
+        .cloud
+        .iter()
+        .map(move |&(i, cloud)| (&zone.records[i as usize], cloud))
+}
 
 /// The cloud whose MX hosts `exchange` belongs to. Compares wire forms, without making text:
 /// this runs for every MX of the zone, from four rules.

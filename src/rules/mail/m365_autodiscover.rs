@@ -4,7 +4,6 @@
 use crate::diag::{Diagnostic, Emitter, Severity};
 use crate::rules::{Check, Context, Phase, Rule, Text};
 use crate::tr;
-use crate::zone::rdata::view;
 use crate::zone::{NameId, NameRef, RType};
 use std::collections::HashSet;
 
@@ -56,15 +55,10 @@ autodiscover  IN A     192.0.2.25
 fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let lang = cx.lang;
     let mut seen: HashSet<NameId> = HashSet::new();
-    for record in cx.records_of(RType::MX) {
+    for (record, cloud) in super::m365::cloud_mxs(cx) {
         if seen.contains(&record.owner) {
             continue;
         }
-        let Some(cloud) =
-            view::mx(cx.zone.rdata(record)).and_then(|m| super::m365::cloud_of_mx(m.exchange))
-        else {
-            continue;
-        };
         seen.insert(record.owner);
         let owner = cx.zone.owner(record);
         let Some(name) = super::prepend(b"autodiscover", owner) else {

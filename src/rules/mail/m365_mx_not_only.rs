@@ -53,8 +53,12 @@ Microsoft 365 は自分の MX だけがあることを前提にしています�
 
 fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let lang = cx.lang;
+    let special = super::m365::special_mxs(cx);
+    if special.cloud.is_empty() {
+        return;
+    }
     for (owner, rtype, records) in cx.index.rrsets_of_several(cx.zone) {
-        if rtype != RType::MX {
+        if rtype != RType::MX || !special.cloud_owners.contains(&owner) {
             continue;
         }
         let mxs: Vec<_> = records

@@ -3,7 +3,6 @@
 use crate::diag::{Diagnostic, Emitter, Severity};
 use crate::rules::{Check, Context, Phase, Rule, Text};
 use crate::tr;
-use crate::zone::RType;
 use crate::zone::rdata::view;
 
 pub static M365_MX_PREFERENCE: Rule = Rule {
@@ -53,11 +52,8 @@ Microsoft 365 の MX の優先度を 0 にし、メール移行後は旧メー�
 
 fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let lang = cx.lang;
-    for record in cx.records_of(RType::MX) {
+    for (record, cloud) in super::m365::cloud_mxs(cx) {
         let Some(mx) = view::mx(cx.zone.rdata(record)) else {
-            continue;
-        };
-        let Some(cloud) = super::m365::cloud_of_mx(mx.exchange) else {
             continue;
         };
         if mx.preference == 0 {

@@ -5,7 +5,6 @@ use super::spf::{Kind, Mech, Modifier};
 use crate::diag::{Diagnostic, Emitter, Severity};
 use crate::rules::{Check, Context, Phase, Rule, Text};
 use crate::tr;
-use crate::zone::rdata::view;
 use crate::zone::{NameId, RType};
 use std::collections::HashSet;
 
@@ -112,15 +111,10 @@ fn follow(
 fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let lang = cx.lang;
     let mut seen: HashSet<NameId> = HashSet::new();
-    for record in cx.records_of(RType::MX) {
+    for (record, cloud) in super::m365::cloud_mxs(cx) {
         if seen.contains(&record.owner) {
             continue;
         }
-        let Some(cloud) =
-            view::mx(cx.zone.rdata(record)).and_then(|m| super::m365::cloud_of_mx(m.exchange))
-        else {
-            continue;
-        };
         seen.insert(record.owner);
         let include = cloud.spf_include;
         let service = cloud.name;

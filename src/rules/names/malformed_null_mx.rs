@@ -3,7 +3,6 @@
 use crate::diag::{Diagnostic, Emitter, Severity};
 use crate::rules::{Check, Context, Phase, Rule, Text};
 use crate::tr;
-use crate::zone::RType;
 use crate::zone::rdata::view;
 
 pub static MALFORMED_NULL_MX: Rule = Rule {
@@ -51,7 +50,8 @@ Write `@ IN MX 0 .` if the domain takes no mail, or name the real mail server if
 
 fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let lang = cx.lang;
-    for r in cx.records_of(RType::MX) {
+    let nulls = &crate::rules::mail::m365::special_mxs(cx).null;
+    for r in nulls.iter().map(|&i| &cx.zone.records[i as usize]) {
         let Some(mx) = view::mx(cx.zone.rdata(r)) else {
             continue;
         };
