@@ -159,6 +159,9 @@ pub struct Memo {
     /// those that name the root (null MX): six rules look at every MX for one or the other,
     /// and in almost every zone there are few or none.
     pub(crate) special_mxs: std::sync::OnceLock<mail::m365::SpecialMxs>,
+    /// What each MX and SRV record's host is (see [`names::hosts`]), packed, in the order of
+    /// [`crate::zone::ZoneIndex::of_type`]: four rules ask it of every MX and SRV record.
+    pub(crate) hosts: [std::sync::OnceLock<Vec<u32>>; 2],
 }
 
 /// A set of the zone's names, one flag per name id: the two rules that ask whether each of a

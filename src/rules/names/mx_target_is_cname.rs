@@ -4,7 +4,6 @@ use crate::diag::{Diagnostic, Emitter, Severity};
 use crate::rules::util::show;
 use crate::rules::{Check, Context, Phase, Rule, Text};
 use crate::tr;
-use crate::zone::RType;
 
 pub static MX_TARGET_IS_CNAME: Rule = Rule {
     code: "ZG401",
@@ -53,8 +52,8 @@ MX を実際のホスト名に向ける（`@ IN MX 10 mx.provider.example.`）�
 
 fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let lang = cx.lang;
-    for r in cx.records_of(RType::MX) {
-        let super::Host::Cname(name, cname) = super::host(cx, r) else {
+    for (r, host) in super::hosts(cx, super::Hosted::Mx) {
+        let super::Host::Cname(name, cname) = host else {
             continue;
         };
         let name = show(name);

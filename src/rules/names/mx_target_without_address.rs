@@ -4,7 +4,6 @@ use crate::diag::{Diagnostic, Emitter, Severity};
 use crate::rules::util::show;
 use crate::rules::{Check, Context, Phase, Rule, Text};
 use crate::tr;
-use crate::zone::RType;
 
 pub static MX_TARGET_WITHOUT_ADDRESS: Rule = Rule {
     code: "ZG403",
@@ -53,8 +52,8 @@ Add the server's address (`mail IN A 192.0.2.25`), or correct the MX target.
 
 fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let lang = cx.lang;
-    for r in cx.records_of(RType::MX) {
-        let super::Host::NoAddress(name) = super::host(cx, r) else {
+    for (r, host) in super::hosts(cx, super::Hosted::Mx) {
+        let super::Host::NoAddress(name) = host else {
             continue;
         };
         let relative = crate::diag::escape(&name.relative_to(cx.zone.apex())).into_owned();
