@@ -52,9 +52,13 @@ pub fn lookup_target(cx: &Context<'_>, record: &Record, name: NameRef<'_>) -> cr
             .map(|&i| target(cx, &cx.zone.records[i as usize]).map(|t| cx.lookup(t)))
             .collect()
     });
-    match of_type.binary_search(&(i as u32)) {
-        Ok(at) => found[at].unwrap_or_else(|| cx.lookup(name)),
-        Err(_) => cx.lookup(name),
+    match cx
+        .index
+        .rank_in_type(cx.zone, i)
+        .and_then(|at| found.get(at))
+    {
+        Some(&Some(lookup)) => lookup,
+        _ => cx.lookup(name),
     }
 }
 

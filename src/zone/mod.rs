@@ -270,7 +270,14 @@ pub struct ZoneIndex {
 }
 
 /// Record indices grouped by type (file order within a type), and each type's range of them.
-type ByType = (Vec<u32>, Vec<(RType, u32, u32)>);
+/// The records' indices grouped by type, each type's range of them, and each record's place
+/// within its type's range.
+#[derive(Debug)]
+struct ByType {
+    indices: Vec<u32>,
+    ranges: Vec<(RType, u32, u32)>,
+    ranks: Vec<u32>,
+}
 
 impl ZoneIndex {
     pub fn new(zone: &Zone) -> Self {
@@ -301,7 +308,24 @@ impl ZoneIndex {
     /// Indices of the records of type `rtype`, in file order. `zone` must be the zone this
     /// index was built from.
     pub fn of_type(&self, zone: &Zone, rtype: RType) -> &[u32] {
-        let (indices, ranges) = self.by_type.get_or_init(|| {
+        let by_type = self.by_type(zone);
+        match by_type.ranges.binary_search_by_key(&rtype, |&(t, _, _)| t) {
+            Ok(k) => {
+                let (_, start, end) = by_type.ranges[k];
+                &by_type.indices[start as usize..end as usize]
+            }
+            Err(_) => &[],
+        }
+    }
+
+    /// Where record `i` is in [`ZoneIndex::of_type`] of its type, so that tables kept in that
+    /// order are read without a search.
+    pub fn rank_in_type(&self, zone: &Zone, i: usize) -> Option<usize> {
+        self.by_type(zone).ranks.get(i).map(|&r| r as usize)
+    }
+
+    fn by_type(&self, zone: &Zone) -> &ByType {
+        self.by_type.get_or_init(|| {
             // A counting sort on the type: two passes, and the file order kept within a type.
             let mut counts = vec![0u32; 1 << 16];
             for r in &zone.records {
@@ -317,18 +341,21 @@ impl ZoneIndex {
                 *count = at;
                 at += n;
             }
+            let starts = counts.clone();
             let mut indices = vec![0u32; zone.records.len()];
+            let mut ranks = vec![0u32; zone.records.len()];
             for (i, r) in zone.records.iter().enumerate() {
                 let slot = &mut counts[r.rtype.0 as usize];
                 indices[*slot as usize] = i as u32;
+                ranks[i] = *slot - starts[r.rtype.0 as usize];
                 *slot += 1;
             }
-            (indices, ranges)
-        });
-        match ranges.binary_search_by_key(&rtype, |&(t, _, _)| t) {
-            Ok(k) => &indices[ranges[k].1 as usize..ranges[k].2 as usize],
-            Err(_) => &[],
-        }
+            ByType {
+                indices,
+                ranges,
+                ranks,
+            }
+        })
     }
 
     /// Every RRset of two records or more, as [`ZoneIndex::rrsets`] gives them.
@@ -411,5 +438,38 @@ impl ZoneIndex {
             }
             Some((start, i))
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_of_a_type_keep_file_order_and_know_their_rank() {
+        let origin = OwnedName::from_text("example.").unwrap();
+        let mut zone = Zone::new(origin.clone(), OriginSource::CommandLine);
+        let types = [
+            RType::A,
+            RType::MX,
+            RType::A,
+            RType::TXT,
+            RType::MX,
+            RType::A,
+        ];
+        for (i, &rtype) in types.iter().enumerate() {
+            let span = Span::new(crate::source::FileId(0), i, i + 1);
+            zone.add(origin.as_ref(), rtype, 3600, &[], span);
+        }
+        let index = ZoneIndex::new(&zone);
+        assert_eq!(index.of_type(&zone, RType::A), &[0, 2, 5]);
+        assert_eq!(index.of_type(&zone, RType::MX), &[1, 4]);
+        assert_eq!(index.of_type(&zone, RType::TXT), &[3]);
+        assert!(index.of_type(&zone, RType::AAAA).is_empty());
+        for (i, r) in zone.records.iter().enumerate() {
+            let rank = index.rank_in_type(&zone, i).unwrap();
+            assert_eq!(index.of_type(&zone, r.rtype)[rank], i as u32, "record {i}");
+        }
+        assert_eq!(index.rank_in_type(&zone, types.len()), None);
     }
 }
