@@ -71,7 +71,20 @@ pub(crate) fn duplicates<'a>(cx: &Context<'a>) -> Vec<Duplicate<'a>> {
 fn find_duplicates<'a>(cx: &Context<'a>) -> Vec<(u32, u32, bool)> {
     let zone = cx.zone;
     let mut out = Vec::new();
+    let exact = |record: &Record, original: &Record| {
+        zone.rdata(record) == zone.rdata(original)
+            && crate::rules::util::data_text(cx, record)
+                == crate::rules::util::data_text(cx, original)
+    };
     for (_, rtype, set) in cx.index.rrsets_of_several(zone) {
+        // Most sets are pairs (two MX, two NS): compared without a sort or an allocation.
+        if let &[a, b] = set {
+            let (ra, rb) = (&zone.records[a as usize], &zone.records[b as usize]);
+            if canonical_rdata(rtype, zone.rdata(ra)) == canonical_rdata(rtype, zone.rdata(rb)) {
+                out.push((b, a, exact(rb, ra)));
+            }
+            continue;
+        }
         let mut keyed: Vec<(std::borrow::Cow<'a, [u8]>, u32)> = set
             .iter()
             .map(|&i| {
@@ -86,11 +99,7 @@ fn find_duplicates<'a>(cx: &Context<'a>) -> Vec<(u32, u32, bool)> {
         for run in keyed.chunk_by(|a, b| a.0 == b.0) {
             let original = &zone.records[run[0].1 as usize];
             for &(_, i) in &run[1..] {
-                let record = &zone.records[i as usize];
-                let exact = zone.rdata(record) == zone.rdata(original)
-                    && crate::rules::util::data_text(cx, record)
-                        == crate::rules::util::data_text(cx, original);
-                out.push((i, run[0].1, exact));
+                out.push((i, run[0].1, exact(&zone.records[i as usize], original)));
             }
         }
     }
