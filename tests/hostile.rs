@@ -308,6 +308,38 @@ fn generate_over_the_whole_u32_range_and_with_step_zero() {
 }
 
 #[test]
+fn generate_lines_share_one_total() {
+    // Twenty lines each under the per-line limit of 100: the file's total is 16 times it, so
+    // the first sixteen make their records and the last four are refused, each reported.
+    let mut text = String::from(SOA);
+    for i in 0..20 {
+        text.push_str(&format!("$GENERATE 1-100 h{i}-$ A 192.0.2.1\n"));
+    }
+    let (code, json) = verdict("gen.zone", text.as_bytes(), &["--max-generate", "100"]);
+    assert_eq!(code, 1, "{json}");
+    assert_eq!(json["files"][0]["records"].as_u64(), Some(1_600 + 3));
+    let refused: Vec<&serde_json::Value> = json["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "ZG028")
+        .collect();
+    assert_eq!(refused.len(), 4, "{json}");
+    for (d, line) in refused.iter().zip(22..) {
+        assert_eq!(d["line"].as_u64(), Some(line), "{d}");
+        let message = d["message"].as_str().unwrap();
+        assert!(
+            message.contains("may make 1600 in all, and 0 are left"),
+            "{message}"
+        );
+    }
+    // The same lines at the default limit fit easily.
+    let (_, json) = verdict("gen.zone", text.as_bytes(), &[]);
+    assert_eq!(json["files"][0]["records"].as_u64(), Some(2_000 + 3));
+    assert!(!has(&json, "ZG028"));
+}
+
+#[test]
 fn include_loops_and_includes_outside_the_allowed_directory() {
     let dir = tempfile::tempdir().unwrap();
     let zones = dir.path().join("zones");

@@ -164,7 +164,8 @@ pub struct InputArgs {
     /// Skip records with more fields than this [default: 70000]
     #[arg(long, value_name = "N")]
     pub max_fields: Option<usize>,
-    /// Refuse a $GENERATE that would make more records than this [default: 65536]
+    /// Refuse a $GENERATE that would make more records than this, or the lines of one file more
+    /// than 16 times this in all [default: 65536]
     #[arg(long, value_name = "N")]
     pub max_generate: Option<u64>,
     /// Refuse $INCLUDE nesting deeper than this [default: 8]

@@ -27,7 +27,8 @@ pub struct ParseOptions {
     /// The origin guessed from the file name, used when the file names none.
     pub file_name_origin: Option<OwnedName>,
     pub limits: LexLimits,
-    /// Most records one `$GENERATE` may produce.
+    /// Most records one `$GENERATE` may produce; all of a file's together may produce
+    /// [`GENERATE_TOTAL_FACTOR`] times as many.
     pub max_generate: u64,
     /// Deepest `$INCLUDE` nesting.
     pub max_include_depth: usize,
@@ -35,6 +36,11 @@ pub struct ParseOptions {
     /// on this one. What is read is the same either way (see `parser::pieces`).
     pub threads: usize,
 }
+
+/// How many times `max_generate` the `$GENERATE` lines of one file (with its includes) may
+/// produce in all. Without a total, a 64 MiB file of directives at the per-line limit would ask
+/// for 10^11 records; with it, the default allows a million, far beyond any reverse zone.
+pub const GENERATE_TOTAL_FACTOR: u64 = 16;
 
 impl Default for ParseOptions {
     fn default() -> Self {
@@ -265,10 +271,12 @@ struct Parser<'o, 'l> {
     /// Reused for every entry, for the same reason.
     entry: Entry,
     /// Set for a piece of a file read from a guessed state (`pieces`): the SOA minimum of the
-    /// records before the piece is unknown, so using it makes the piece unusable, which
-    /// `used_unknown_state` records.
+    /// records before the piece, and how many records their `$GENERATE` lines made, are
+    /// unknown, so using either makes the piece unusable, which `used_unknown_state` records.
     unknown_soa_minimum: bool,
     used_unknown_state: bool,
+    /// Records the `$GENERATE` lines read so far asked for, against the file's total.
+    generated: u64,
 }
 
 /// Where [`Parser::parse_entries`] stopped reading.
@@ -330,6 +338,7 @@ impl<'o, 'l> Parser<'o, 'l> {
             entry: Entry::default(),
             unknown_soa_minimum: false,
             used_unknown_state: false,
+            generated: 0,
         }
     }
 
@@ -1220,9 +1229,19 @@ impl<'o, 'l> Parser<'o, 'l> {
 
     fn generate(&mut self, st: &mut FileState, text: &str, e: &Entry, em: &mut Emitter<'_>) {
         let toks: Vec<Tok<'_>> = e.tokens.iter().map(|t| self.tok(st, text, t)).collect();
-        let Some(g) = super::generate::Generate::parse(&toks, self.options.max_generate, em) else {
+        // The records left under the file's total depend on every directive above this one.
+        if self.unknown_soa_minimum {
+            self.used_unknown_state = true;
+        }
+        let limits = super::generate::Limits {
+            each: self.options.max_generate,
+            total: (self.options.max_generate).saturating_mul(GENERATE_TOTAL_FACTOR),
+            used: self.generated,
+        };
+        let Some(g) = super::generate::Generate::parse(&toks, limits, em) else {
             return;
         };
+        self.generated += g.count;
         let origin = st.origin.clone();
         let class_code = *self.class.get_or_insert(1);
         let span = self.span(st, e.start, e.end);
