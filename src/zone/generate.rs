@@ -14,8 +14,9 @@ use crate::source::Span;
 use crate::tr;
 
 pub struct Generate<'t> {
-    /// How many records the range makes.
+    /// How many records the range makes, and where the range is written.
     pub count: u64,
+    pub range_span: Span,
     start: u64,
     stop: u64,
     step: u64,
@@ -26,18 +27,8 @@ pub struct Generate<'t> {
     rhs: Tok<'t>,
 }
 
-/// How many records `$GENERATE` may make: `each` per line, `total` for all the lines of a file,
-/// of which `used` are taken.
-#[derive(Clone, Copy, Debug)]
-pub struct Limits {
-    pub each: u64,
-    pub total: u64,
-    pub used: u64,
-}
-
 impl<'t> Generate<'t> {
-    pub fn parse(toks: &[Tok<'t>], limits: Limits, em: &mut Emitter<'_>) -> Option<Self> {
-        let max = limits.each;
+    pub fn parse(toks: &[Tok<'t>], max: u64, em: &mut Emitter<'_>) -> Option<Self> {
         let lang = em.lang;
         let whole = toks[0].span.to(toks[toks.len() - 1].span);
         let usage = |em: &mut Emitter<'_>, span: Span, en: String, ja: String| {
@@ -85,16 +76,6 @@ impl<'t> Generate<'t> {
                 "`$GENERATE` は {count} 件のレコードを作ります。上限は {max} 件です"))
                 .help(tr!(lang, "split the range, or raise the limit with --max-generate if the zone really needs it",
                     "範囲を分割するか、本当に必要なら --max-generate で上限を上げてください")));
-            return None;
-        }
-        let left = limits.total.saturating_sub(limits.used);
-        if count > left {
-            let total = limits.total;
-            em.emit(Diagnostic::new(&r::GENERATE_TOO_LARGE, range.span, tr!(lang,
-                "`$GENERATE` would make {count} more records; the file's `$GENERATE` lines may make {total} in all, and {left} are left",
-                "`$GENERATE` はさらに {count} 件のレコードを作ります。このファイルの `$GENERATE` 全体で {total} 件までで、残りは {left} 件です"))
-                .help(tr!(lang, "send a zone this large as records; raise the limit with --max-generate if it really needs them (the total is 16 times it)",
-                    "これほど大きなゾーンはレコードとして送ってください。本当に必要なら --max-generate で上限を上げてください（全体の上限はその 16 倍です）")));
             return None;
         }
         let mut i = 3;
@@ -170,6 +151,7 @@ impl<'t> Generate<'t> {
         };
         Some(Generate {
             count,
+            range_span: range.span,
             start,
             stop,
             step,

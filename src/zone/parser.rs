@@ -271,11 +271,13 @@ struct Parser<'o, 'l> {
     /// Reused for every entry, for the same reason.
     entry: Entry,
     /// Set for a piece of a file read from a guessed state (`pieces`): the SOA minimum of the
-    /// records before the piece, and how many records their `$GENERATE` lines made, are
-    /// unknown, so using either makes the piece unusable, which `used_unknown_state` records.
+    /// records before the piece is unknown, so using it makes the piece unusable, which
+    /// `used_unknown_state` records (as does refusing a `$GENERATE` for the file's total, which
+    /// counts from the piece's start).
     unknown_soa_minimum: bool,
     used_unknown_state: bool,
-    /// Records the `$GENERATE` lines read so far asked for, against the file's total.
+    /// Records the `$GENERATE` lines read so far make, against the file's total (in a piece, the
+    /// piece's own).
     generated: u64,
 }
 
@@ -1227,20 +1229,34 @@ impl<'o, 'l> Parser<'o, 'l> {
         None
     }
 
+    /// Records all the `$GENERATE` lines of the file may make together.
+    fn generate_total(&self) -> u64 {
+        self.options
+            .max_generate
+            .saturating_mul(GENERATE_TOTAL_FACTOR)
+    }
+
     fn generate(&mut self, st: &mut FileState, text: &str, e: &Entry, em: &mut Emitter<'_>) {
         let toks: Vec<Tok<'_>> = e.tokens.iter().map(|t| self.tok(st, text, t)).collect();
-        // The records left under the file's total depend on every directive above this one.
-        if self.unknown_soa_minimum {
-            self.used_unknown_state = true;
-        }
-        let limits = super::generate::Limits {
-            each: self.options.max_generate,
-            total: (self.options.max_generate).saturating_mul(GENERATE_TOTAL_FACTOR),
-            used: self.generated,
-        };
-        let Some(g) = super::generate::Generate::parse(&toks, limits, em) else {
+        let Some(g) = super::generate::Generate::parse(&toks, self.options.max_generate, em) else {
             return;
         };
+        let total = self.generate_total();
+        let left = total.saturating_sub(self.generated);
+        if g.count > left {
+            // A piece read from a guessed state counts from zero: what is left in one pass is
+            // less, and the message says how much.
+            if self.unknown_soa_minimum {
+                self.used_unknown_state = true;
+            }
+            let (lang, count) = (em.lang, g.count);
+            em.emit(Diagnostic::new(&r::GENERATE_TOO_LARGE, g.range_span, tr!(lang,
+                "`$GENERATE` would make {count} more records; the file's `$GENERATE` lines may make {total} in all, and {left} are left",
+                "`$GENERATE` はさらに {count} 件のレコードを作ります。このファイルの `$GENERATE` 全体で {total} 件までで、残りは {left} 件です"))
+                .help(tr!(lang, "send a zone this large as records; raise the limit with --max-generate if it really needs them (the total is 16 times it)",
+                    "これほど大きなゾーンはレコードとして送ってください。本当に必要なら --max-generate で上限を上げてください（全体の上限はその 16 倍です）")));
+            return;
+        }
         self.generated += g.count;
         let origin = st.origin.clone();
         let class_code = *self.class.get_or_insert(1);

@@ -56,6 +56,8 @@ struct Piece<'f> {
     stop: Stop,
     soa_minimum: Option<u32>,
     used_unknown_state: bool,
+    /// Records its `$GENERATE` lines made.
+    generated: u64,
 }
 
 /// Pieces read by any thread, waiting to be merged in order by the caller's.
@@ -179,9 +181,13 @@ impl Parser<'_, '_> {
                     },
                 };
                 let piece = piece.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                // The piece's `$GENERATE` lines were all allowed against a total counted from
+                // its start; they are allowed in one pass too when the sum stays within it.
+                let generated = self.generated.saturating_add(piece.generated);
                 if !matches!(stop, Stop::At(at) if at == piece.start)
                     || !piece.guess.holds(st, self.class)
                     || piece.used_unknown_state
+                    || generated > self.generate_total()
                 {
                     // The guess was wrong: the rest is read again below; stop the others.
                     next.store(cuts.len(), Ordering::Relaxed);
@@ -194,6 +200,7 @@ impl Parser<'_, '_> {
                 #[cfg(test)]
                 tests::KEPT.with(|k| k.set(k.get() + 1));
                 self.soa_minimum = piece.soa_minimum.or(self.soa_minimum);
+                self.generated = generated;
                 *st = piece.end_state;
                 st.last_owner = st.last_owner.map(|o| ids[o.0 as usize]);
                 stop = piece.stop;
@@ -298,6 +305,7 @@ fn read_piece<'f>(
         start,
         guess: guess.clone(),
         soa_minimum: p.soa_minimum,
+        generated: p.generated,
         zone: p.zone,
         hashes,
         em,
@@ -353,6 +361,11 @@ mod tests {
     /// Everything a parse of `text` on `threads` threads gives, as text, and how many pieces
     /// read on other threads were kept.
     fn parse_on(text: &str, threads: usize) -> (String, usize) {
+        parse_with(text, threads, ParseOptions::default().max_generate)
+    }
+
+    /// [`parse_on`] with a `--max-generate` of `max_generate`.
+    fn parse_with(text: &str, threads: usize, max_generate: u64) -> (String, usize) {
         let mut sources = crate::source::Sources::default();
         let file = sources.add(SourceFile::from_text("t.zone", text));
         let filter = crate::diag::RuleFilter::default();
@@ -360,6 +373,7 @@ mod tests {
         let options = ParseOptions {
             origin: Some(OwnedName::from_text("example.jp.").unwrap()),
             threads,
+            max_generate,
             ..ParseOptions::default()
         };
         KEPT.with(|k| k.set(0));
@@ -393,6 +407,32 @@ mod tests {
     }
 
     const HEAD: &str = "$TTL 1h\n@ SOA ns1 hostmaster 1 7200 900 1209600 300\n@ NS ns1\n";
+
+    #[test]
+    fn generate_lines_are_counted_across_pieces() {
+        // Forty lines of 4 records with --max-generate 8: the file's total is 128, so one pass
+        // refuses the last eight lines. Each piece counts from its own start; a piece is kept
+        // while the sum stays within the total (the second and third of four), and the one
+        // that passes it is read again, so the refusals say what one pass says.
+        let mut text = HEAD.to_owned();
+        for i in 0..40 {
+            text.push_str(&format!(
+                "h{i} A 192.0.2.{i}\n$GENERATE 1-4 g{i}-$ A 192.0.2.$\n"
+            ));
+        }
+        let (one, _) = parse_with(&text, 1, 8);
+        for n in 2..=6 {
+            assert_eq!(parse_with(&text, n, 8).0, one, "{n} threads");
+        }
+        // The first 32 lines' names (4 each); the storage limit of 7 findings keeps 7 of the
+        // 8 refusals.
+        assert_eq!(one.matches("\"g").count(), 128, "{one}");
+        assert_eq!(one.matches("ZG028").count(), 7, "{one}");
+        assert!(one.contains("may make 128 in all, and 0 are left"), "{one}");
+        assert_eq!(parse_with(&text, 4, 8).1, 2);
+        // Within the default total, every piece is kept.
+        assert_eq!(same_on_any_threads(&text, 4), 3);
+    }
 
     #[test]
     fn pieces_are_kept_when_the_guess_holds() {
