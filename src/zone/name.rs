@@ -546,12 +546,7 @@ impl NameTable {
     }
 
     pub fn get(&self, id: NameId) -> NameRef<'_> {
-        let start = self.starts[id.0 as usize] as usize;
-        let end = self
-            .starts
-            .get(id.0 as usize + 1)
-            .map_or(self.bytes.len(), |&e| e as usize);
-        NameRef(&self.bytes[start..end])
+        NameRef(name_in(&self.bytes, &self.starts, id.0))
     }
 
     pub fn intern(&mut self, name: NameRef<'_>) -> NameId {
@@ -565,17 +560,10 @@ impl NameTable {
         // One probe finds the name or the slot for it: a new name is a cache miss in a table of
         // a million, and most owners are new.
         let (bytes, starts, seed) = (&self.bytes, &self.starts, &self.seed);
-        let get = |id: u32| {
-            let start = starts[id as usize] as usize;
-            let end = starts
-                .get(id as usize + 1)
-                .map_or(bytes.len(), |&e| e as usize);
-            &bytes[start..end]
-        };
         let entry = self.index.entry(
             hash,
-            |&id| get(id).eq_ignore_ascii_case(name.wire()),
-            |&id| hash_lowercase(seed, get(id)),
+            |&id| name_in(bytes, starts, id).eq_ignore_ascii_case(name.wire()),
+            |&id| hash_lowercase(seed, name_in(bytes, starts, id)),
         );
         match entry {
             hashbrown::hash_table::Entry::Occupied(found) => NameId(*found.get()),
@@ -622,6 +610,16 @@ impl NameTable {
     pub fn heap_bytes(&self) -> usize {
         self.bytes.capacity() + self.starts.capacity() * 4 + self.index.capacity() * 5
     }
+}
+
+/// The wire form of name `id` in a [`NameTable`]'s arena: from its start to the next name's.
+/// A free function, so that the table's index can read names while the table is borrowed.
+fn name_in<'t>(bytes: &'t [u8], starts: &[u32], id: u32) -> &'t [u8] {
+    let start = starts[id as usize] as usize;
+    let end = starts
+        .get(id as usize + 1)
+        .map_or(bytes.len(), |&e| e as usize);
+    &bytes[start..end]
 }
 
 /// Two random keys for [`hash_lowercase`], drawn once per table.
