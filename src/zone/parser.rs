@@ -270,11 +270,11 @@ struct Parser<'o, 'l> {
     name_buf: Vec<u8>,
     /// Reused for every entry, for the same reason.
     entry: Entry,
-    /// Set for a piece of a file read from a guessed state (`pieces`): the SOA minimum of the
-    /// records before the piece is unknown, so using it makes the piece unusable, which
-    /// `used_unknown_state` records (as does refusing a `$GENERATE` for the file's total, which
-    /// counts from the piece's start).
-    unknown_soa_minimum: bool,
+    /// Set for a piece of a file read from a guessed state (`pieces`). What the records before
+    /// the piece leave is then unknown: using the SOA minimum, or refusing a `$GENERATE` for the
+    /// file's total (counted from the piece's start), makes the piece unusable, which
+    /// `used_unknown_state` records.
+    from_guessed_state: bool,
     used_unknown_state: bool,
     /// Records the `$GENERATE` lines read so far make, against the file's total (in a piece, the
     /// piece's own).
@@ -338,7 +338,7 @@ impl<'o, 'l> Parser<'o, 'l> {
             class: None,
             name_buf: Vec::with_capacity(256),
             entry: Entry::default(),
-            unknown_soa_minimum: false,
+            from_guessed_state: false,
             used_unknown_state: false,
             generated: 0,
         }
@@ -1246,15 +1246,15 @@ impl<'o, 'l> Parser<'o, 'l> {
         if g.count > left {
             // A piece read from a guessed state counts from zero: what is left in one pass is
             // less, and the message says how much.
-            if self.unknown_soa_minimum {
+            if self.from_guessed_state {
                 self.used_unknown_state = true;
             }
-            let (lang, count) = (em.lang, g.count);
+            let (lang, count, factor) = (em.lang, g.count, GENERATE_TOTAL_FACTOR);
             em.emit(Diagnostic::new(&r::GENERATE_TOO_LARGE, g.range_span, tr!(lang,
                 "`$GENERATE` would make {count} more records; the file's `$GENERATE` lines may make {total} in all, and {left} are left",
                 "`$GENERATE` はさらに {count} 件のレコードを作ります。このファイルの `$GENERATE` 全体で {total} 件までで、残りは {left} 件です"))
-                .help(tr!(lang, "send a zone this large as records; raise the limit with --max-generate if it really needs them (the total is 16 times it)",
-                    "これほど大きなゾーンはレコードとして送ってください。本当に必要なら --max-generate で上限を上げてください（全体の上限はその 16 倍です）")));
+                .help(tr!(lang, "send a zone this large as records; raise the limit with --max-generate if it really needs them (the total is {factor} times it)",
+                    "これほど大きなゾーンはレコードとして送ってください。本当に必要なら --max-generate で上限を上げてください（全体の上限はその {factor} 倍です）")));
             return;
         }
         self.generated += g.count;

@@ -261,7 +261,7 @@ impl Parser<'_, '_> {
     /// The SOA minimum, for a record or `$TTL` that needs it. A piece read from a guessed state
     /// does not know it until it reads an SOA itself; using it unknown makes the piece unusable.
     pub(super) fn soa_minimum(&mut self) -> Option<u32> {
-        if self.soa_minimum.is_none() && self.unknown_soa_minimum {
+        if self.soa_minimum.is_none() && self.from_guessed_state {
             self.used_unknown_state = true;
         }
         self.soa_minimum
@@ -293,7 +293,7 @@ fn read_piece<'f>(
     zone.reserve_for_text(end.min(text.len()) - start);
     let mut p = Parser {
         class: Some(guess.class),
-        unknown_soa_minimum: true,
+        from_guessed_state: true,
         ..Parser::new(zone, options, &mut no_includes, file)
     };
     let mut st = FileState::new(file, guess.origin.clone(), Some(guess.default_ttl), None);
