@@ -269,9 +269,8 @@ pub struct ZoneIndex {
     several: std::sync::OnceLock<Vec<(u32, u32)>>,
 }
 
-/// Record indices grouped by type (file order within a type), and each type's range of them.
-/// The records' indices grouped by type, each type's range of them, and each record's place
-/// within its type's range.
+/// Record indices grouped by type (file order within a type), each type's range of them, and
+/// each record's place within its type's range.
 #[derive(Debug)]
 struct ByType {
     indices: Vec<u32>,
@@ -341,14 +340,17 @@ impl ZoneIndex {
                 *count = at;
                 at += n;
             }
-            let starts = counts.clone();
             let mut indices = vec![0u32; zone.records.len()];
-            let mut ranks = vec![0u32; zone.records.len()];
             for (i, r) in zone.records.iter().enumerate() {
                 let slot = &mut counts[r.rtype.0 as usize];
                 indices[*slot as usize] = i as u32;
-                ranks[i] = *slot - starts[r.rtype.0 as usize];
                 *slot += 1;
+            }
+            let mut ranks = vec![0u32; zone.records.len()];
+            for &(_, start, end) in &ranges {
+                for (rank, &i) in indices[start as usize..end as usize].iter().enumerate() {
+                    ranks[i as usize] = rank as u32;
+                }
             }
             ByType {
                 indices,
