@@ -45,7 +45,7 @@ pub static CLOUDS: &[Cloud] = &[
 pub struct SpecialMxs {
     /// MX records whose host is one of a cloud's, with the cloud, in file order.
     pub cloud: Vec<(u32, &'static Cloud)>,
-    /// Owners with such an MX, one flag per name id.
+    /// Owners with such an MX, one flag per name id (empty when there is none).
     pub cloud_owners: crate::rules::NameSet,
     /// Null MX records (RFC 7505: the host is the root), in file order.
     pub null: Vec<u32>,
@@ -54,20 +54,22 @@ pub struct SpecialMxs {
 /// The zone's cloud and null MX records, worked out on first use.
 pub fn special_mxs<'c>(cx: &'c Context<'_>) -> &'c SpecialMxs {
     cx.memo.special_mxs.get_or_init(|| {
-        let mut found = SpecialMxs {
-            cloud_owners: crate::rules::NameSet::new(cx.zone.names.len()),
-            ..SpecialMxs::default()
-        };
+        let mut found = SpecialMxs::default();
         for &i in cx.index.of_type(cx.zone, RType::MX) {
-            let r = &cx.zone.records[i as usize];
-            let Some(mx) = view::mx(cx.zone.rdata(r)) else {
+            let Some(mx) = view::mx(cx.zone.rdata(&cx.zone.records[i as usize])) else {
                 continue;
             };
             if mx.exchange.is_root() {
                 found.null.push(i);
             } else if let Some(cloud) = cloud_of_mx(mx.exchange) {
                 found.cloud.push((i, cloud));
-                found.cloud_owners.insert(r.owner);
+            }
+        }
+        // A flag per name only for the zones that need one: most have no cloud MX.
+        if !found.cloud.is_empty() {
+            found.cloud_owners = crate::rules::NameSet::new(cx.zone.names.len());
+            for &(i, _) in &found.cloud {
+                found.cloud_owners.insert(cx.zone.records[i as usize].owner);
             }
         }
         found
@@ -86,7 +88,7 @@ pub fn cloud_mxs<'c, 'a>(
 }
 
 /// The cloud whose MX hosts `exchange` belongs to. Compares wire forms, without making text:
-/// this runs for every MX of the zone, from four rules.
+/// this runs for every MX of the zone (in [`special_mxs`]).
 pub fn cloud_of_mx(exchange: NameRef<'_>) -> Option<&'static Cloud> {
     let wire = exchange.wire();
     MX_TAILS.iter().find_map(|(tail, cloud)| {

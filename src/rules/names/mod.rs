@@ -91,7 +91,7 @@ pub(crate) fn hosts<'c, 'a>(
 }
 
 /// The host an MX or SRV record of this zone's own data points at.
-pub(crate) fn host<'a>(cx: &Context<'a>, record: &'a Record) -> Host<'a> {
+fn host<'a>(cx: &Context<'a>, record: &'a Record) -> Host<'a> {
     if cx.tree().place(record.owner) != Place::Auth {
         return Host::Other;
     }
