@@ -55,7 +55,8 @@ fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
         let Some(mx) = view::mx(cx.zone.rdata(r)) else {
             continue;
         };
-        if !mx.exchange.is_root() || mx.preference == 0 {
+        // The list holds null MX records only: the preference is what is left to check.
+        if mx.preference == 0 {
             continue;
         }
         let pref = mx.preference;
