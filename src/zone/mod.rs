@@ -317,6 +317,22 @@ impl ZoneIndex {
         }
     }
 
+    /// The types the zone has records of, in type order.
+    pub fn types(&self, zone: &Zone) -> impl Iterator<Item = RType> + '_ {
+        self.by_type(zone).ranges.iter().map(|&(t, _, _)| t)
+    }
+
+    /// Indices of the records whose type `wanted` picks, in file order: one look per type
+    /// rather than per record, for the rules about types that few zones have.
+    pub fn of_types(&self, zone: &Zone, wanted: impl Fn(RType) -> bool) -> Vec<u32> {
+        let mut found: Vec<u32> = (self.types(zone))
+            .filter(|&t| wanted(t))
+            .flat_map(|t| self.of_type(zone, t).iter().copied())
+            .collect();
+        found.sort_unstable();
+        found
+    }
+
     /// Where record `i` is in [`ZoneIndex::of_type`] of its type, so that tables kept in that
     /// order are read without a search.
     pub fn rank_in_type(&self, zone: &Zone, i: usize) -> Option<usize> {

@@ -66,10 +66,11 @@ fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
         .map(|t| t.0.to_ascii_uppercase())
         .collect::<Vec<_>>()
         .join(", ");
-    for record in &cx.zone.records {
-        if allowed.binary_search(&record.rtype).is_ok() {
-            continue;
-        }
+    for i in cx
+        .index
+        .of_types(cx.zone, |t| allowed.binary_search(&t).is_err())
+    {
+        let record = &cx.zone.records[i as usize];
         let rtype = record.rtype;
         em.emit(
             Diagnostic::new(

@@ -173,18 +173,6 @@ pub(crate) fn cname_at<'a>(cx: &Context<'a>, id: NameId) -> Option<&'a Record> {
     cx.rrset(id, RType::CNAME).next()
 }
 
-/// Where a CNAME leads inside the zone: the node (name or wildcard) holding another CNAME.
-pub(crate) fn next_cname(cx: &Context<'_>, record: &Record) -> Option<NameId> {
-    let target = crate::rules::target::target(cx, record)?;
-    let found = crate::rules::target::lookup_target(cx, record, target);
-    if found.place != Place::Auth {
-        return None;
-    }
-    found
-        .node
-        .filter(|&n| cx.index.has(cx.zone, n, RType::CNAME))
-}
-
 /// The CNAMEs of the zone as a graph: each authoritative alias and the in-zone alias its target
 /// leads to, with the loops found in one pass (each node is visited once: O(n)). Indexed by
 /// name id, in flat tables: a million-name zone asks them a million times.
@@ -253,12 +241,25 @@ impl CnameGraph {
         let mut next = vec![NONE; if owners.is_empty() { 0 } else { names }];
         for &owner in &owners {
             let r = &records[cname[owner.0 as usize] as usize];
-            let target = crate::rules::target::target(cx, r);
+            let Some(target) = crate::rules::target::target(cx, r) else {
+                continue;
+            };
             // A CNAME to itself by name is ZG313's, not a loop.
-            if target.is_some_and(|t| t.eq_ignore_case(cx.zone.names.get(owner))) {
+            if target.eq_ignore_case(cx.zone.names.get(owner)) {
                 continue;
             }
-            if let Some(n) = next_cname(cx, r) {
+            // Where the CNAME leads inside the zone: the node (name or wildcard) holding another
+            // CNAME. At an authoritative node the table above says so without the index: it
+            // holds exactly their CNAMEs.
+            let found = crate::rules::target::lookup_target(cx, r, target);
+            let Some(n) = found.node.filter(|_| found.place == Place::Auth) else {
+                continue;
+            };
+            let alias = match tree.place(n) {
+                Place::Auth => cname[n.0 as usize] != NONE,
+                _ => cx.index.has(cx.zone, n, RType::CNAME),
+            };
+            if alias {
                 next[owner.0 as usize] = n.0;
             }
         }

@@ -3,7 +3,7 @@
 use crate::diag::{Diagnostic, Emitter, Lang, Severity};
 use crate::rules::{Check, Context, Phase, Rule, Text};
 use crate::tr;
-use crate::zone::{RType, Record};
+use crate::zone::RType;
 
 pub static DNSSEC_RECORDS_PRESENT: Rule = Rule {
     code: "ZG611",
@@ -86,17 +86,14 @@ fn help(rtype: RType, lang: Lang) -> String {
 
 fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let lang = cx.lang;
-    let mut first: [Option<&Record>; TYPES.len()] = [None; TYPES.len()];
-    let mut count = [0usize; TYPES.len()];
-    for record in &cx.zone.records {
-        if let Some(k) = TYPES.iter().position(|&t| t == record.rtype) {
-            count[k] += 1;
-            first[k].get_or_insert(record);
-        }
-    }
-    for (k, rtype) in TYPES.iter().enumerate() {
-        let Some(record) = first[k] else { continue };
-        let n = count[k];
+    for rtype in TYPES {
+        // The first record in file order, and how many there are.
+        let of_type = cx.index.of_type(cx.zone, rtype);
+        let Some(&first) = of_type.first() else {
+            continue;
+        };
+        let record = &cx.zone.records[first as usize];
+        let n = of_type.len();
         let message = if n == 1 {
             tr!(
                 lang,
@@ -112,7 +109,7 @@ fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
         };
         em.emit(
             Diagnostic::new(&DNSSEC_RECORDS_PRESENT, cx.type_span(record), message)
-                .help(help(*rtype, lang)),
+                .help(help(rtype, lang)),
         );
     }
 }

@@ -50,11 +50,10 @@ IANA が廃止または実験的としているタイプのレコードを報告
 
 fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let lang = cx.lang;
-    for record in &cx.zone.records {
-        if record.rtype == RType::SPF {
-            continue;
-        }
-        let Some(info) = record.rtype.info().filter(|i| i.obsolete) else {
+    let obsolete = |t: RType| t != RType::SPF && t.info().is_some_and(|i| i.obsolete);
+    for i in cx.index.of_types(cx.zone, obsolete) {
+        let record = &cx.zone.records[i as usize];
+        let Some(info) = record.rtype.info() else {
             continue;
         };
         let name = info.name;
