@@ -150,21 +150,23 @@ impl Zone {
         let records = text_len / 40;
         self.records.reserve(records);
         self.rdata.reserve(records * 8);
-        self.names = NameTable::with_capacity(records, records * 16);
+        self.names.reserve(records, records * 16);
     }
 
     /// Appends what another parser read from the text after this zone's, as if one parser had
     /// read both. `other`'s names are interned here in its order, which is the order of their
-    /// first appearance, so every name id is the one a single pass gives; `hashes` are their
-    /// hashes by this zone's table (see [`NameTable::sibling`]). Returns what each of `other`'s
-    /// name ids became.
-    pub(crate) fn append(&mut self, other: Zone, hashes: &[u64]) -> Vec<NameId> {
-        let ids: Vec<NameId> = other
-            .names
-            .iter()
-            .zip(hashes)
-            .map(|((_, n), &h)| self.names.intern_hashed(n, h))
-            .collect();
+    /// first appearance, so every name id is the one a single pass gives. `other`'s names are
+    /// hashed as this zone's are when its table is a [`NameTable::sibling`] of this one's that
+    /// kept its hashes. Returns what each of `other`'s name ids became.
+    pub(crate) fn append(&mut self, other: Zone) -> Vec<NameId> {
+        let ids: Vec<NameId> = match other.names.hashes() {
+            Some(hashes) => (other.names.iter().zip(hashes))
+                .map(|((_, n), &h)| self.names.intern_hashed(n, h))
+                .collect(),
+            None => (other.names.iter())
+                .map(|(_, n)| self.names.intern(n))
+                .collect(),
+        };
         let base = self.rdata.len() as u32;
         self.rdata.extend_from_slice(&other.rdata);
         self.records.extend(other.records.iter().map(|r| Record {

@@ -509,6 +509,10 @@ pub struct NameTable {
     index: hashbrown::HashTable<u32>,
     /// Keys the name hash, so that a hostile zone cannot choose names that collide.
     seed: HashSeed,
+    /// Each name's hash, kept only by a table whose names will be interned again in the table
+    /// it is a [`NameTable::sibling`] of (a piece of a file read on another thread): the merge
+    /// then needs no second hashing.
+    hashes: Option<Vec<u64>>,
 }
 
 impl Default for NameTable {
@@ -534,7 +538,33 @@ impl NameTable {
             starts: Vec::with_capacity(names),
             index: hashbrown::HashTable::with_capacity(names),
             seed: HashSeed::random(),
+            hashes: None,
         }
+    }
+
+    /// Makes room for `names` more names of `bytes` more octets.
+    pub fn reserve(&mut self, names: usize, bytes: usize) {
+        self.bytes.reserve(bytes);
+        self.starts.reserve(names);
+        let (arena, starts, seed) = (&self.bytes, &self.starts, &self.seed);
+        (self.index).reserve(names, |&id| {
+            hash_lowercase(seed, name_in(arena, starts, id))
+        });
+        if let Some(hashes) = &mut self.hashes {
+            hashes.reserve(names);
+        }
+    }
+
+    /// This table, keeping the hash of each name it interns from now on (see
+    /// [`NameTable::hashes`]).
+    pub fn keeping_hashes(mut self) -> Self {
+        self.hashes.get_or_insert_with(Vec::new);
+        self
+    }
+
+    /// The hash of each name, in id order, when the table keeps them.
+    pub fn hashes(&self) -> Option<&[u64]> {
+        self.hashes.as_deref()
     }
 
     pub fn len(&self) -> usize {
@@ -572,6 +602,9 @@ impl NameTable {
                 slot.insert(id);
                 self.starts.push(self.bytes.len() as u32);
                 self.bytes.extend_from_slice(name.wire());
+                if let Some(hashes) = &mut self.hashes {
+                    hashes.push(hash);
+                }
                 NameId(id)
             }
         }
@@ -608,7 +641,10 @@ impl NameTable {
 
     /// Bytes of memory held, for the benchmarks' bytes-per-record figures.
     pub fn heap_bytes(&self) -> usize {
-        self.bytes.capacity() + self.starts.capacity() * 4 + self.index.capacity() * 5
+        self.bytes.capacity()
+            + self.starts.capacity() * 4
+            + self.index.capacity() * 5
+            + self.hashes.as_ref().map_or(0, |h| h.capacity() * 8)
     }
 }
 

@@ -47,9 +47,6 @@ struct Piece<'f> {
     start: usize,
     guess: Guess,
     zone: Zone,
-    /// The hashes of its names by the file's name table, computed on the piece's thread so that
-    /// merging, which one thread does, does not.
-    hashes: Vec<u64>,
     em: Emitter<'f>,
     /// The state it ended in, and where it stopped.
     end_state: FileState,
@@ -143,6 +140,7 @@ impl Parser<'_, '_> {
         let template = em.sibling(room);
         let options = self.options;
         let file = st.file;
+        // An empty table hashing as the file's does, for the pieces' tables.
         let hashing = self.zone.names.sibling(0, 0);
         // Piece `i` of `cuts.len()` starts at `cuts[i]`; the text before the first cut is this
         // thread's own first piece.
@@ -196,7 +194,7 @@ impl Parser<'_, '_> {
                 let mut found = piece.em;
                 found.truncate_to(em.room());
                 em.absorb(found);
-                let ids = self.zone.append(piece.zone, &piece.hashes);
+                let ids = self.zone.append(piece.zone);
                 #[cfg(test)]
                 tests::KEPT.with(|k| k.set(k.get() + 1));
                 self.soa_minimum = piece.soa_minimum.or(self.soa_minimum);
@@ -290,6 +288,8 @@ fn read_piece<'f>(
 ) -> Piece<'f> {
     let mut no_includes = NoIncludes;
     let mut zone = Zone::new(OwnedName::root(), OriginSource::None);
+    // Hashed as the file's table hashes, and kept, for the merge.
+    zone.names = names.sibling(0, 0).keeping_hashes();
     zone.reserve_for_text(end.min(text.len()) - start);
     let mut p = Parser {
         class: Some(guess.class),
@@ -300,14 +300,12 @@ fn read_piece<'f>(
     let stop = p.parse_entries(&mut st, text, start, end, &mut em);
     // An include cannot be read here; the piece is read again on the caller's thread.
     let used_unknown_state = p.used_unknown_state || matches!(stop, Stop::Include { .. });
-    let hashes = p.zone.names.iter().map(|(_, n)| names.hash(n)).collect();
     Piece {
         start,
         guess: guess.clone(),
         soa_minimum: p.soa_minimum,
         generated: p.generated,
         zone: p.zone,
-        hashes,
         em,
         end_state: st,
         stop,
