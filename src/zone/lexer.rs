@@ -662,6 +662,9 @@ pub fn token_str<'t>(text: &'t str, token: &Token) -> std::borrow::Cow<'t, str> 
 }
 
 #[cfg(test)]
+mod reference;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -789,5 +792,170 @@ mod tests {
         let text = "(".repeat(1_000_000);
         let got = lex(&text);
         assert!(!got.is_empty());
+    }
+    /// Everything the lexer says about one entry, and where it stopped after it.
+    #[derive(Debug, PartialEq)]
+    struct Lexed {
+        tokens: Vec<Token>,
+        blank_owner: bool,
+        start: u32,
+        end: u32,
+        comments: Vec<(u32, u32)>,
+        errors: Vec<LexError>,
+        poisoned: bool,
+        position: usize,
+    }
+
+    impl Lexed {
+        fn of(e: &Entry, position: usize) -> Self {
+            Lexed {
+                tokens: e.tokens.clone(),
+                blank_owner: e.blank_owner,
+                start: e.start,
+                end: e.end,
+                comments: e.comments.clone(),
+                errors: e.errors.clone(),
+                poisoned: e.poisoned,
+                position,
+            }
+        }
+    }
+
+    fn fast(text: &str, limits: LexLimits, from: usize) -> Vec<Lexed> {
+        let mut lexer = Lexer::new(text, limits).starting_at(from);
+        let mut e = Entry::default();
+        let mut out = Vec::new();
+        while lexer.next_entry(&mut e) {
+            out.push(Lexed::of(&e, lexer.position()));
+        }
+        assert_eq!(lexer.position(), text.len(), "stops at the end of the text");
+        out
+    }
+
+    fn slow(text: &str, limits: LexLimits, from: usize) -> Vec<Lexed> {
+        let mut lexer = reference::Lexer::new(text, limits).starting_at(from);
+        let mut e = Entry::default();
+        let mut out = Vec::new();
+        while lexer.next_entry(&mut e) {
+            out.push(Lexed::of(&e, lexer.position()));
+        }
+        out
+    }
+
+    /// Limits small enough for the short texts below to hit them.
+    const TINY: LexLimits = LexLimits {
+        max_line_len: 12,
+        max_token_len: 4,
+        max_tokens_per_entry: 3,
+    };
+
+    #[test]
+    fn agrees_with_the_reference_on_the_fixtures() {
+        let mut files = 0;
+        let mut dirs = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/fixtures"
+        ))];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).expect("fixtures are readable") {
+                let path = entry.expect("fixture entry").path();
+                if path.is_dir() {
+                    dirs.push(path);
+                    continue;
+                }
+                let bytes = std::fs::read(&path).expect("fixture is readable");
+                // Shift_JIS fixtures lex as the replacement characters the decoder would leave.
+                let text = String::from_utf8_lossy(&bytes);
+                for limits in [LexLimits::default(), TINY] {
+                    let (fast, slow) = (fast(&text, limits, 0), slow(&text, limits, 0));
+                    // The first entry that differs, not two whole files.
+                    let differs = fast.iter().zip(&slow).position(|(f, s)| f != s);
+                    if let Some(i) = differs.or((fast.len() != slow.len()).then_some(0)) {
+                        panic!(
+                            "{} with {limits:?}, entry {i}:\n  fast: {:?}\n  reference: {:?}",
+                            path.display(),
+                            fast.get(i),
+                            slow.get(i)
+                        );
+                    }
+                }
+                files += 1;
+            }
+        }
+        assert!(files > 300, "only {files} fixtures found");
+    }
+
+    mod differential {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Pieces of zone text, ordinary and hostile, that meet the lexer's every branch when
+        /// strung together at random.
+        fn fragment() -> impl Strategy<Value = String> {
+            let pick = |pieces: &'static [&'static str]| {
+                proptest::sample::select(pieces).prop_map(str::to_owned)
+            };
+            prop_oneof![
+                4 => pick(&[
+                    "www", "h21", "IN", "A", "10.70.75.26", "@", "$ORIGIN", "$INCLUDE",
+                    "example.jp.", "2001:db8::1", "v=spf1", "!", "~all", "a.b-c_d*",
+                ]),
+                4 => pick(&[" ", "\t", "  ", " \t "]),
+                3 => pick(&["\n", "\r\n", "\r", "\n\t", "\n ", "\n\n", "\r\r\n"]),
+                1 => pick(&[";", "; comment", ";(\"", "; \u{3000}x\\"]),
+                2 => pick(&["(", ")", "((", "))", "( ", " )", ")("]),
+                2 => pick(&[
+                    "\"", "\"a b\"", "\"x\\\"y\"", "alpn=\"h2,h3\"", "\"\\065\"",
+                    "\"\t\u{7}\"", "\"é\u{3000}\"", "k=\"\\", "\"\\999\"", "\"\"",
+                ]),
+                2 => pick(&[
+                    "\\", "\\.", "\\065", "\\999", "\\1", "\\12", "\\1a", "\\256", "\\\n",
+                    "\\\r", "\\あ", "\\ｗ", "\\\\", "\\\"", "\\ ", "\\;", "\\(",
+                ]),
+                1 => pick(&["\0", "\u{1}", "\u{8}", "\u{b}", "\u{c}", "\u{e}", "\u{1f}", "\u{7f}"]),
+                2 => pick(&[
+                    "あ", "\u{3000}", "ｗｗｗ", "Ｉ", "ｗ\u{3000}", "é", "日本", "ｗé",
+                    "\u{ff01}", "\u{ff5e}", "\u{ff5f}", "\u{ff00}", "\u{e3}", "\u{3001}",
+                ]),
+                1 => (0usize..40).prop_map(|n| "x".repeat(n)),
+                1 => any::<char>().prop_map(String::from),
+            ]
+        }
+
+        fn limits() -> impl Strategy<Value = LexLimits> {
+            prop_oneof![
+                Just(LexLimits::default()),
+                Just(TINY),
+                (0usize..48, 0usize..12, 0usize..8).prop_map(|(line, token, tokens)| {
+                    LexLimits {
+                        max_line_len: line,
+                        max_token_len: token,
+                        max_tokens_per_entry: tokens,
+                    }
+                }),
+            ]
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(3000))]
+
+            /// The fast lexer says exactly what the reference says: the same tokens, spans,
+            /// flags, comments, errors in the same order, and the same entry bounds, blank
+            /// owners, poisoning and resume positions, from the start of any line.
+            #[test]
+            fn agrees_with_the_reference(
+                pieces in proptest::collection::vec(fragment(), 0..60),
+                limits in limits(),
+                line in any::<proptest::sample::Index>(),
+            ) {
+                let text = pieces.concat();
+                let line_starts: Vec<usize> = std::iter::once(0)
+                    .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                    .collect();
+                for from in [0, *line.get(&line_starts)] {
+                    prop_assert_eq!(fast(&text, limits, from), slow(&text, limits, from));
+                }
+            }
+        }
     }
 }
