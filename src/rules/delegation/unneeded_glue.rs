@@ -55,8 +55,14 @@ www.shop  IN A   192.0.2.80
 pub(crate) fn ns_targets<'c>(cx: &'c Context<'_>) -> &'c crate::rules::NameSet {
     cx.memo.ns_targets.get_or_init(|| {
         let mut set = crate::rules::NameSet::new(cx.zone.names.len());
-        for t in super::live_ns(cx).filter_map(|r| target::target(cx, r)) {
-            if let Some(id) = cx.zone.names.lookup(t) {
+        // The lookups the NS rules share: an exact match is the name's own node (the set is
+        // only asked about names in the zone, where that is what a lookup by name finds).
+        for r in super::live_ns(cx) {
+            let Some(t) = target::target(cx, r) else {
+                continue;
+            };
+            let found = target::lookup_target(cx, r, t);
+            if let Some(id) = found.node.filter(|_| !found.wildcard) {
                 set.insert(id);
             }
         }
