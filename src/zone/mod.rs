@@ -157,8 +157,9 @@ impl Zone {
     /// read both. `other`'s names are interned here in its order, which is the order of their
     /// first appearance, so every name id is the one a single pass gives. `other`'s names are
     /// hashed as this zone's are when its table is a [`NameTable::sibling`] of this one's that
-    /// kept its hashes. Returns what each of `other`'s name ids became.
-    pub(crate) fn append(&mut self, other: Zone) -> Vec<NameId> {
+    /// kept its hashes. Returns what each of `other`'s name ids became, and leaves `other`
+    /// empty, its memory kept for reuse.
+    pub(crate) fn append(&mut self, other: &mut Zone) -> Vec<NameId> {
         let ids: Vec<NameId> = match other.names.hashes() {
             Some(hashes) => (other.names.iter().zip(hashes))
                 .map(|((_, n), &h)| self.names.intern_hashed(n, h))
@@ -179,8 +180,12 @@ impl Zone {
                 owner: f.owner.map(|o| ids[o.0 as usize]),
                 ..*f
             }));
-        self.suppressions.extend(other.suppressions);
-        self.field_spans.extend(other.field_spans);
+        self.suppressions.append(&mut other.suppressions);
+        self.field_spans.extend(other.field_spans.drain());
+        other.records.clear();
+        other.rdata.clear();
+        other.failed.clear();
+        other.names.clear();
         ids
     }
 
@@ -464,6 +469,51 @@ impl ZoneIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn append_merges_as_one_pass_and_leaves_the_piece_empty_for_reuse() {
+        let name = |t: &str| OwnedName::from_text(t).unwrap();
+        let span = Span::new(crate::source::FileId(0), 0, 1);
+        let mut whole = Zone::new(name("example."), OriginSource::CommandLine);
+        whole.add(
+            name("a.example.").as_ref(),
+            RType::A,
+            60,
+            &[192, 0, 2, 1],
+            span,
+        );
+        let mut piece = Zone::new(OwnedName::root(), OriginSource::None);
+        piece.names = whole.names.sibling(0, 0).keeping_hashes();
+        for (owner, last) in [("b.example.", 2), ("A.example.", 3)] {
+            piece.add(name(owner).as_ref(), RType::A, 60, &[192, 0, 2, last], span);
+        }
+        // `A.example.` is `a.example.`, which the zone already has.
+        assert_eq!(whole.append(&mut piece), [NameId(1), NameId(0)]);
+        assert!(piece.records.is_empty() && piece.rdata.is_empty() && piece.names.is_empty());
+        assert_eq!(piece.names.hashes(), Some(&[][..]));
+        // Reused, the piece's ids start again from 0, and its hashes are this text's.
+        piece.add(
+            name("c.example.").as_ref(),
+            RType::A,
+            60,
+            &[192, 0, 2, 4],
+            span,
+        );
+        piece.add(
+            name("b.example.").as_ref(),
+            RType::A,
+            60,
+            &[192, 0, 2, 5],
+            span,
+        );
+        assert_eq!(whole.append(&mut piece), [NameId(2), NameId(1)]);
+        let owners: Vec<(String, Vec<u8>)> = (whole.records.iter())
+            .map(|r| (whole.owner(r).to_string(), whole.rdata(r).to_vec()))
+            .collect();
+        let want = [("a", 1), ("b", 2), ("a", 3), ("c", 4), ("b", 5)]
+            .map(|(o, last)| (format!("{o}.example."), vec![192, 0, 2, last]));
+        assert_eq!(owners, want);
+    }
 
     #[test]
     fn records_of_a_type_keep_file_order_and_know_their_rank() {

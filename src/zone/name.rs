@@ -555,6 +555,16 @@ impl NameTable {
         }
     }
 
+    /// Forgets every name and keeps the memory, the seed and whether hashes are kept.
+    pub fn clear(&mut self) {
+        self.bytes.clear();
+        self.starts.clear();
+        self.index.clear();
+        if let Some(hashes) = &mut self.hashes {
+            hashes.clear();
+        }
+    }
+
     /// This table, keeping the hash of each name it interns from now on (see
     /// [`NameTable::hashes`]).
     pub fn keeping_hashes(mut self) -> Self {

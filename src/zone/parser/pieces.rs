@@ -61,9 +61,25 @@ struct Piece<'f> {
 struct Done<'f> {
     slots: std::sync::Mutex<Vec<Option<std::thread::Result<Piece<'f>>>>>,
     filled: std::sync::Condvar,
+    /// The tables of pieces already merged, emptied, for later pieces to read into: their
+    /// memory is already the process's, where a new table's is page faults the kernel must
+    /// zero-fill, piece after piece.
+    spare: std::sync::Mutex<Vec<Zone>>,
 }
 
 impl<'f> Done<'f> {
+    fn spare_zone(&self) -> Option<Zone> {
+        (self.spare.lock())
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .pop()
+    }
+
+    fn give_back(&self, zone: Zone) {
+        (self.spare.lock())
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(zone);
+    }
+
     fn put(&self, i: usize, piece: std::thread::Result<Piece<'f>>) {
         self.lock()[i] = Some(piece);
         self.filled.notify_all();
@@ -148,12 +164,24 @@ impl Parser<'_, '_> {
         let done = Done {
             slots: std::sync::Mutex::new((0..cuts.len()).map(|_| None).collect()),
             filled: std::sync::Condvar::new(),
+            spare: std::sync::Mutex::new(Vec::new()),
         };
         let read = |i: usize| {
             let end = cuts.get(i + 1).copied().unwrap_or(usize::MAX);
             let em = template.sibling(room);
+            let spare = done.spare_zone();
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                read_piece(options, file, text, cuts[i], end, &guesses[i], &hashing, em)
+                read_piece(
+                    options,
+                    file,
+                    text,
+                    cuts[i],
+                    end,
+                    &guesses[i],
+                    &hashing,
+                    spare,
+                    em,
+                )
             }))
         };
         let claim = || Some(next.fetch_add(1, Ordering::Relaxed)).filter(|&i| i < cuts.len());
@@ -194,7 +222,9 @@ impl Parser<'_, '_> {
                 let mut found = piece.em;
                 found.truncate_to(em.room());
                 em.absorb(found);
-                let ids = self.zone.append(piece.zone);
+                let mut zone = piece.zone;
+                let ids = self.zone.append(&mut zone);
+                done.give_back(zone);
                 #[cfg(test)]
                 tests::KEPT.with(|k| k.set(k.get() + 1));
                 self.soa_minimum = piece.soa_minimum.or(self.soa_minimum);
@@ -284,12 +314,16 @@ fn read_piece<'f>(
     end: usize,
     guess: &Guess,
     names: &NameTable,
+    spare: Option<Zone>,
     mut em: Emitter<'f>,
 ) -> Piece<'f> {
     let mut no_includes = NoIncludes;
-    let mut zone = Zone::new(OwnedName::root(), OriginSource::None);
-    // Hashed as the file's table hashes, and kept, for the merge.
-    zone.names = names.sibling(0, 0).keeping_hashes();
+    let mut zone = spare.unwrap_or_else(|| {
+        let mut zone = Zone::new(OwnedName::root(), OriginSource::None);
+        // Hashed as the file's table hashes, and kept, for the merge.
+        zone.names = names.sibling(0, 0).keeping_hashes();
+        zone
+    });
     zone.reserve_for_text(end.min(text.len()) - start);
     let mut p = Parser {
         class: Some(guess.class),
