@@ -273,6 +273,12 @@ pub fn spf_records<'z>(cx: &'z Context<'z>) -> impl Iterator<Item = SpfRecord<'z
     })
 }
 
+/// The indices of the zone's SPF records (TXT whose text is SPF), in file order.
+pub fn spf_record_indices<'z>(cx: &'z Context<'z>) -> impl Iterator<Item = u32> + 'z {
+    let cache = cx.mail.spf.get_or_init(|| SpfCache::new(cx));
+    cache.records.iter().map(|&(i, _)| i)
+}
+
 /// True when the name's first label is `label` (ASCII case ignored).
 pub fn first_label_is(name: NameRef<'_>, label: &[u8]) -> bool {
     name.first_label()
