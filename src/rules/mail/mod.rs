@@ -297,12 +297,12 @@ pub fn prepend(label: &[u8], name: NameRef<'_>) -> Option<crate::zone::OwnedName
 /// A domain named in SPF or DMARC text (`spf.example.jp`, with or without the final dot) as a
 /// name, unless it holds macros or is not a valid name.
 pub fn domain_name(text: &[u8]) -> Option<crate::zone::OwnedName> {
-    if text.contains(&b'%') || text.is_empty() {
+    if text.is_empty() || memchr::memchr(b'%', text).is_some() {
         return None;
     }
     // The usual domain (ASCII, no escapes) is made into wire form here, as the full parser
     // would make it: several rules ask this of every include of every SPF record.
-    if text.is_ascii() && !text.contains(&b'\\') && text != b"." {
+    if text.is_ascii() && memchr::memchr(b'\\', text).is_none() && text != b"." {
         let body = text.strip_suffix(b".").unwrap_or(text);
         let mut wire = Vec::with_capacity(body.len() + 2);
         for label in body.split(|&b| b == b'.') {

@@ -56,7 +56,7 @@ fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     for (id, name) in cx.zone.names.iter() {
         // One scan of the whole wire form rules out almost every name (a length octet of 42
         // reads as `*` too, and the labels below sort that out).
-        if !name.wire().contains(&b'*') {
+        if memchr::memchr(b'*', name.wire()).is_none() {
             continue;
         }
         let bad = name
