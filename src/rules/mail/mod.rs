@@ -97,6 +97,14 @@ pub struct SpfRecord<'z> {
     pub joined: Held<'z, Joined>,
     pub spf: Held<'z, spf::Spf>,
     map: OnceCell<text::SpanMap>,
+    nested: Held<'z, OnceLock<Vec<Option<Nested>>>>,
+}
+
+/// The in-zone name an `include:` or `redirect=` term leads to, and its owner id when the zone
+/// has that name.
+pub struct Nested {
+    pub name: crate::zone::OwnedName,
+    pub id: Option<crate::zone::NameId>,
 }
 
 /// A value parsed once per check and shared by the rules, or parsed for one use.
@@ -131,6 +139,21 @@ impl SpfRecord<'_> {
     pub fn bytes(&self, range: std::ops::Range<usize>) -> &[u8] {
         &self.joined.text[range]
     }
+
+    /// What each term (by its index in `spf.terms`) leads to in the zone, if anything: worked
+    /// out once per distinct SPF text, which most of a zone's SPF records share, for the rules
+    /// that follow includes.
+    pub fn nested(&self, cx: &Context<'_>) -> &[Option<Nested>] {
+        self.nested.get_or_init(|| {
+            (self.spf.terms.iter())
+                .map(|term| {
+                    let name = spf_too_many_lookups::nested_target(cx, &self.joined.text, term)?;
+                    let id = cx.zone.names.lookup(name.as_ref());
+                    Some(Nested { name, id })
+                })
+                .collect()
+        })
+    }
 }
 
 /// Parses a TXT record as SPF if it is one.
@@ -152,6 +175,7 @@ pub fn as_spf<'z>(cx: &Context<'z>, record: &'z Record) -> Option<SpfRecord<'z>>
         joined: Held::Owned(joined),
         spf: Held::Owned(spf),
         map: OnceCell::new(),
+        nested: Held::Owned(OnceLock::new()),
     })
 }
 
@@ -189,6 +213,7 @@ struct SpfCache {
 struct ParsedSpf {
     joined: Joined,
     spf: spf::Spf,
+    nested: OnceLock<Vec<Option<Nested>>>,
 }
 
 impl SpfCache {
@@ -227,7 +252,11 @@ impl SpfCache {
                 + spf.bad_separators.len() * size_of::<std::ops::Range<usize>>();
             let at = budget.checked_sub(cost).map(|left| {
                 budget = left;
-                parsed.push(ParsedSpf { joined, spf });
+                parsed.push(ParsedSpf {
+                    joined,
+                    spf,
+                    nested: OnceLock::new(),
+                });
                 (parsed.len() - 1) as u32
             });
             // Past the budget the data is not remembered either: the map stays bounded too.
@@ -267,6 +296,7 @@ pub fn spf_records<'z>(cx: &'z Context<'z>) -> impl Iterator<Item = SpfRecord<'z
                 joined: Held::Shared(&p.joined),
                 spf: Held::Shared(&p.spf),
                 map: OnceCell::new(),
+                nested: Held::Shared(&p.nested),
             }),
             None => as_spf(cx, record),
         }

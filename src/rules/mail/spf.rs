@@ -221,16 +221,21 @@ impl Spf {
     /// The terms a receiver may evaluate: everything up to and including `all`; `redirect`
     /// only when there is no `all` (§6.1).
     pub fn evaluated(&self) -> impl Iterator<Item = &Term> {
+        self.evaluated_indexed().map(|(_, t)| t)
+    }
+
+    /// [`Spf::evaluated`], each term with its index in `terms`.
+    pub fn evaluated_indexed(&self) -> impl Iterator<Item = (usize, &Term)> {
         let all = self.all_index();
         let end = all.map_or(self.terms.len(), |a| a + 1);
-        self.terms.iter().enumerate().filter_map(move |(i, t)| {
-            let live = match t.kind {
+        self.terms
+            .iter()
+            .enumerate()
+            .filter(move |&(i, t)| match t.kind {
                 Kind::Modifier(Modifier::Redirect) => all.is_none(),
                 Kind::Modifier(_) => false,
                 _ => i < end,
-            };
-            live.then_some(t)
-        })
+            })
     }
 }
 

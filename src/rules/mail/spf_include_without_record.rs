@@ -55,7 +55,8 @@ Add the SPF record at the target name (`_spf IN TXT "v=spf1 ip4:192.0.2.0/24 -al
 fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let lang = cx.lang;
     for rec in super::spf_records(cx) {
-        for term in &rec.spf.terms {
+        let nested = rec.nested(cx);
+        for (term, nested) in rec.spf.terms.iter().zip(nested) {
             if term.split_at.is_some() {
                 continue;
             }
@@ -63,12 +64,10 @@ fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
             if term.modifier() == Some(Modifier::Redirect) && rec.spf.all_index().is_some() {
                 continue;
             }
-            let Some(target) =
-                super::spf_too_many_lookups::nested_target(cx, &rec.joined.text, term)
-            else {
+            let Some(super::Nested { name: target, id }) = nested else {
                 continue;
             };
-            let id = cx.zone.names.lookup(target.as_ref());
+            let id = *id;
             let exists = id.is_some_and(|id| !cx.index.at(id).is_empty());
             let (message, help) = match id {
                 Some(id) if exists => {

@@ -1,5 +1,6 @@
 //! ZG512 `spf-too-many-lookups`: more than ten DNS-querying terms, counted statically.
 
+use super::Nested;
 use super::spf::{Kind, LOOKUP_LIMIT, Mech, Modifier, Term};
 use crate::diag::{Diagnostic, Emitter, Severity};
 use crate::rules::{Check, Context, Phase, Rule, Text};
@@ -157,13 +158,13 @@ fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
         let mut total = 0usize;
         let mut crossing: Option<&Term> = None;
         let mut looped: Option<(&Term, NameId)> = None;
-        for term in rec.spf.evaluated() {
+        let nested = rec.nested(cx);
+        for (i, term) in rec.spf.evaluated_indexed() {
             total += usize::from(costs_lookup(term));
-            if let Some(target) = nested_target(cx, &rec.joined.text, term)
-                && let Some(id) = cx.zone.names.lookup(target.as_ref())
+            if let Some(Some(Nested { id: Some(id), .. })) = nested.get(i)
                 && total <= LOOKUP_LIMIT
             {
-                let inner = counter.walk(id, total);
+                let inner = counter.walk(*id, total);
                 total += inner.count;
                 if let (None, Some(to)) = (looped, inner.looped_to) {
                     looped = Some((term, to));
