@@ -3,10 +3,9 @@
 
 use crate::diag::{Diagnostic, Emitter, Severity};
 use crate::rules::suffixes::Provider;
-use crate::rules::target::{Why, missing_dot};
+use crate::rules::target::{Why, missing_dots_in_targets};
 use crate::rules::{Check, Context, Phase, Rule, Text};
 use crate::tr;
-use crate::zone::RType;
 
 pub static MISSING_TRAILING_DOT: Rule = Rule {
     code: "ZG412",
@@ -57,15 +56,7 @@ www  IN CNAME  lb.webhost.com
 
 fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     let lang = cx.lang;
-    for r in cx.zone.records.iter().filter(|r| {
-        matches!(
-            r.rtype,
-            RType::CNAME | RType::MX | RType::NS | RType::SRV | RType::PTR | RType::DNAME
-        )
-    }) {
-        let Some(m) = missing_dot(cx, r) else {
-            continue;
-        };
+    for (_, m) in missing_dots_in_targets(cx) {
         let why = match &m.why {
             Why::OriginRepeated { .. } => continue,
             Why::Tld(t) => tr!(

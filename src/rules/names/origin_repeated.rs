@@ -2,10 +2,9 @@
 //! appears twice (`mail.example.jp` → `mail.example.jp.example.jp.`).
 
 use crate::diag::{Diagnostic, Emitter, Severity};
-use crate::rules::target::{MissingDot, NameField, Why, missing_dot, missing_dot_in};
+use crate::rules::target::{MissingDot, NameField, Why, missing_dot_in, missing_dots_in_targets};
 use crate::rules::{Check, Context, Phase, Rule, Text};
 use crate::tr;
-use crate::zone::RType;
 
 pub static ORIGIN_REPEATED: Rule = Rule {
     code: "ZG411",
@@ -56,33 +55,31 @@ www.example.jp   IN A   192.0.2.1
 
 fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
     // Owners: only names that hold the apex's labels twice can be at fault, which a look at
-    // each name (not each record) rules out for almost all of them.
+    // each name (not each record) rules out for almost all of them. Their records, in file
+    // order: each line that writes the owner so needs the fix (lines with a blank owner do not).
     let apex = cx.zone.apex();
-    let suspects: Vec<bool> = cx
-        .zone
-        .names
-        .iter()
-        .map(|(_, n)| repeats_apex(n, apex))
+    let mut owned: Vec<u32> = (cx.zone.names.iter())
+        .filter(|&(_, n)| repeats_apex(n, apex))
+        .flat_map(|(id, _)| cx.index.at(id).iter().copied())
         .collect();
-    for r in &cx.zone.records {
-        // Each line that writes the owner so needs the fix (lines with a blank owner do not).
-        if suspects[r.owner.0 as usize]
-            && let Some(m) = missing_dot_in(cx, r, cx.zone.owner(r), NameField::Owner)
+    owned.sort_unstable();
+    // Targets: the missing dots already found. Both in file order, a record's owner first.
+    let mut targets = missing_dots_in_targets(cx)
+        .filter(|(_, m)| matches!(m.why, Why::OriginRepeated { .. }))
+        .peekable();
+    for i in owned {
+        while let Some((_, m)) = targets.next_if(|&(j, _)| j < i) {
+            report(cx, em, m, false);
+        }
+        let r = &cx.zone.records[i as usize];
+        if let Some(m) = missing_dot_in(cx, r, cx.zone.owner(r), NameField::Owner)
             && matches!(m.why, Why::OriginRepeated { .. })
         {
             report(cx, em, &m, true);
         }
-        if !matches!(
-            r.rtype,
-            RType::CNAME | RType::MX | RType::NS | RType::SRV | RType::PTR | RType::DNAME
-        ) {
-            continue;
-        }
-        if let Some(m) = missing_dot(cx, r)
-            && matches!(m.why, Why::OriginRepeated { .. })
-        {
-            report(cx, em, &m, false);
-        }
+    }
+    for (_, m) in targets {
+        report(cx, em, m, false);
     }
 }
 
