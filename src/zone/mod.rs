@@ -288,6 +288,8 @@ struct ByType {
 impl ZoneIndex {
     pub fn new(zone: &Zone) -> Self {
         let mut order: Vec<u32> = (0..zone.records.len() as u32).collect();
+        // Owner ids follow file order, so the records are almost sorted already, which the
+        // sort finds in one pass (a counting sort on the owner measured slower).
         order.sort_by_key(|&i| {
             let r = &zone.records[i as usize];
             (r.owner, r.rtype, i)
@@ -469,6 +471,41 @@ impl ZoneIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_owner_has_its_records_in_type_then_file_order() {
+        let span = Span::new(crate::source::FileId(0), 0, 1);
+        let mut zone = Zone::new(
+            OwnedName::from_text("example.").unwrap(),
+            OriginSource::None,
+        );
+        let owners = [
+            "b.example.",
+            "a.example.",
+            "b.example.",
+            "c.example.",
+            "b.example.",
+        ];
+        let types = [RType::TXT, RType::A, RType::A, RType::MX, RType::TXT];
+        let mut k = 0u32;
+        for round in 0..3 {
+            for (o, &t) in owners.iter().zip(&types).skip(round) {
+                let owner = OwnedName::from_text(o).unwrap();
+                zone.add(owner.as_ref(), t, 60, &k.to_be_bytes(), span);
+                k += 1;
+            }
+        }
+        let index = ZoneIndex::new(&zone);
+        for (id, _) in zone.names.iter() {
+            let mut want: Vec<u32> = (0..zone.records.len() as u32)
+                .filter(|&i| zone.records[i as usize].owner == id)
+                .collect();
+            want.sort_by_key(|&i| (zone.records[i as usize].rtype, i));
+            assert_eq!(index.at(id), want, "{}", zone.names.get(id));
+        }
+        let all: usize = zone.names.iter().map(|(id, _)| index.at(id).len()).sum();
+        assert_eq!(all, zone.records.len());
+    }
 
     #[test]
     fn append_merges_as_one_pass_and_leaves_the_piece_empty_for_reuse() {
