@@ -28,6 +28,17 @@ impl<'a> NameRef<'a> {
         (len == wire.len()).then_some(NameRef(wire))
     }
 
+    /// The name [`parse_name`] wrote to `wire` (all of it), taken without checking it again:
+    /// what `parse_name` writes is well formed, and a second check would cost an owner name
+    /// about as much as hashing it.
+    pub(in crate::zone) fn parsed(wire: &'a [u8]) -> Self {
+        debug_assert!(
+            NameRef::from_wire(wire).is_some(),
+            "{wire:?} is not a parsed name"
+        );
+        NameRef(wire)
+    }
+
     /// The name at the start of `wire`, and what follows it.
     pub fn split_from(wire: &'a [u8]) -> Option<(Self, &'a [u8])> {
         let len = wire_name_len(wire)?;
@@ -333,6 +344,79 @@ pub struct NameNotes {
 /// Full-width forms (U+FF01–U+FF5E) are read as the ASCII characters they stand for, so that
 /// checking can go on; the lexer has already reported them.
 pub fn parse_name(
+    text: &str,
+    origin: Option<NameRef<'_>>,
+    out: &mut Vec<u8>,
+) -> Result<NameNotes, NameError> {
+    match parse_plain_name(text.as_bytes(), origin, out) {
+        Some(notes) => Ok(notes),
+        None => parse_any_name(text, origin, out),
+    }
+}
+
+/// [`parse_name`] for the names nearly every record holds: no escape, no non-ASCII character,
+/// and well-formed (labels of 1 to 63 octets, at most 255 in all, an origin for a relative
+/// name). The text is copied once, each dot becoming the length of the label after it. `None`,
+/// with `out` as it was, for `@` and for anything else, which [`parse_any_name`] reads (a
+/// property test checks that the two agree on what this one reads), so that a name's faults
+/// are found in one place.
+fn parse_plain_name(
+    text: &[u8],
+    origin: Option<NameRef<'_>>,
+    out: &mut Vec<u8>,
+) -> Option<NameNotes> {
+    if text.is_empty() || text.len() >= MAX_NAME_LEN || text == b"@" {
+        return None;
+    }
+    let base = out.len();
+    out.reserve(1 + text.len() + origin.map_or(0, |o| o.0.len()));
+    out.push(0);
+    out.extend_from_slice(text);
+    let wire = &mut out[base..];
+    // `wire[len_at]` is the length octet of the label being read: the placeholder in front,
+    // then each dot in turn.
+    let mut len_at = 0;
+    for at in 1..wire.len() {
+        match wire[at] {
+            b'.' => {
+                let len = at - len_at - 1;
+                if len == 0 || len > MAX_LABEL_LEN {
+                    out.truncate(base);
+                    return None;
+                }
+                wire[len_at] = len as u8;
+                len_at = at;
+            }
+            b'\\' | 0x80.. => {
+                out.truncate(base);
+                return None;
+            }
+            _ => {}
+        }
+    }
+    let last = wire.len() - len_at - 1;
+    if last == 0 {
+        // A trailing dot: the octet it became is the root label's, and the name is complete.
+        wire[len_at] = 0;
+        return Some(NameNotes::default());
+    }
+    let Some(origin) =
+        origin.filter(|o| last <= MAX_LABEL_LEN && wire.len() + o.0.len() <= MAX_NAME_LEN)
+    else {
+        out.truncate(base);
+        return None;
+    };
+    wire[len_at] = last as u8;
+    out.extend_from_slice(origin.0);
+    Some(NameNotes {
+        relative: true,
+        ..NameNotes::default()
+    })
+}
+
+/// [`parse_name`] for any text: escapes, full-width and other non-ASCII characters, and every
+/// fault, with where it is.
+fn parse_any_name(
     text: &str,
     origin: Option<NameRef<'_>>,
     out: &mut Vec<u8>,
@@ -696,13 +780,38 @@ fn hash_lowercase(seed: &HashSeed, wire: &[u8]) -> u64 {
         let word = u64::from_le_bytes(chunk.try_into().expect("chunks of eight"));
         h = fold(h ^ ascii_lowercase_word(word), seed.1);
     }
-    let mut tail = 0u64;
-    for (k, &b) in chunks.remainder().iter().enumerate() {
-        tail |= u64::from(b) << (8 * k);
-    }
+    let tail = tail_word(chunks.remainder());
     // The length goes in with the tail, so `a` and `a\0` hash apart.
     let last = ascii_lowercase_word(tail) ^ (wire.len() as u64) << 56;
     fold(fold(h ^ last, seed.1), seed.0 ^ 0x9e37_79b9_7f4a_7c15)
+}
+
+/// The last one to seven octets of a name as one little-endian word, zero above them: two reads
+/// that may overlap instead of a loop over the octets, as every name has such a tail.
+fn tail_word(rest: &[u8]) -> u64 {
+    let n = rest.len();
+    let (low, high, width) = match n {
+        4.. => {
+            let read = |at: usize| {
+                u64::from(u32::from_le_bytes(
+                    rest[at..at + 4].try_into().expect("four octets"),
+                ))
+            };
+            (read(0), read(n - 4), n - 4)
+        }
+        2.. => {
+            let read = |at: usize| {
+                u64::from(u16::from_le_bytes(
+                    rest[at..at + 2].try_into().expect("two octets"),
+                ))
+            };
+            (read(0), read(n - 2), n - 2)
+        }
+        1 => (u64::from(rest[0]), 0, 0),
+        0 => return 0,
+    };
+    // Where the reads overlap, both hold the same octets in the same places.
+    low | high << (8 * width)
 }
 
 /// Lowercases the ASCII capital letters among eight bytes at once and leaves every other byte as
@@ -893,6 +1002,130 @@ mod tests {
             hash_lowercase(&h, b"\x01b\x00")
         );
         assert_ne!(hash_lowercase(&h, b"\x00"), hash_lowercase(&h, b"\x00\x00"));
+    }
+
+    #[test]
+    fn tail_words_read_as_the_octets_one_by_one() {
+        let bytes: Vec<u8> = (0..7u8).map(|k| 0x81 + 0x13 * k).collect();
+        for n in 0..8 {
+            let rest = &bytes[..n];
+            let want = rest
+                .iter()
+                .enumerate()
+                .fold(0u64, |w, (k, &b)| w | u64::from(b) << (8 * k));
+            assert_eq!(tail_word(rest), want, "{rest:02x?}");
+        }
+    }
+
+    mod plain_names {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Name text from pieces that meet both parsers' every branch: plain labels of every
+        /// length around the limit, dots, `@`, escapes, full-width and other non-ASCII text.
+        fn text() -> impl Strategy<Value = String> {
+            let piece = prop_oneof![
+                6 => proptest::sample::select(&["www", "h21", "a", "-", "_sip", "*", "xn--p1ai", "A-Z09"][..])
+                    .prop_map(str::to_owned),
+                6 => Just(".".to_owned()),
+                1 => proptest::sample::select(&["@", "\\", "\\.", "\\065", "\\256", "\\1", "é", "ｗ", "あ", "\0", " ", "\"", "\u{7f}"][..])
+                    .prop_map(str::to_owned),
+                2 => (55usize..70).prop_map(|n| "x".repeat(n)),
+            ];
+            proptest::collection::vec(piece, 0..12).prop_map(|pieces| pieces.concat())
+        }
+
+        /// No origin, the root, or labels of any length up to the name limit, so that appending
+        /// one meets the 255-octet limit at every length.
+        fn origin() -> impl Strategy<Value = Option<OwnedName>> {
+            let labels = proptest::collection::vec(1usize..=63, 0..6);
+            prop_oneof![
+                Just(None),
+                labels.prop_filter_map("over 255 octets", |lens| {
+                    let labels: Vec<String> = lens.iter().map(|&n| "o".repeat(n)).collect();
+                    OwnedName::from_text(&format!("{}.", labels.join(".")))
+                        .ok()
+                        .map(Some)
+                }),
+            ]
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(5000))]
+
+            /// The short path reads a name exactly as the general parser does, or leaves it to it.
+            #[test]
+            fn plain_names_read_as_the_general_parser_reads_them(text in text(), origin in origin(), prefix in proptest::collection::vec(any::<u8>(), 0..3)) {
+                let origin = origin.as_ref().map(OwnedName::as_ref);
+                let mut general = prefix.clone();
+                let want = parse_any_name(&text, origin, &mut general);
+                let mut plain = prefix.clone();
+                match parse_plain_name(text.as_bytes(), origin, &mut plain) {
+                    Some(notes) => {
+                        prop_assert_eq!(Ok(notes), want);
+                        prop_assert_eq!(&plain, &general);
+                    }
+                    None => prop_assert_eq!(&plain, &prefix),
+                }
+                let mut through = prefix.clone();
+                prop_assert_eq!(parse_name(&text, origin, &mut through), parse_any_name(&text, origin, &mut prefix.clone()));
+                prop_assert_eq!(through, general);
+            }
+        }
+
+        /// Random text rarely lands on the limits; these names are built to, at every length
+        /// around them.
+        #[test]
+        fn plain_names_agree_at_the_limits() {
+            let mut origins = vec![None, Some(OwnedName::root())];
+            for len in 1..=40 {
+                origins.push(Some(
+                    OwnedName::from_text(&format!("{}.", "o".repeat(len))).unwrap(),
+                ));
+            }
+            for label in [1, 7, 62, 63, 64] {
+                let pattern = format!("{}.", "x".repeat(label)).repeat(300);
+                for len in (1..12).chain(200..=260) {
+                    let relative = pattern[..len].trim_end_matches('.').to_owned();
+                    let absolute = format!("{}.", &pattern[..len - 1]);
+                    for text in [relative, absolute] {
+                        for origin in &origins {
+                            let origin = origin.as_ref().map(OwnedName::as_ref);
+                            let mut general = Vec::new();
+                            let want = parse_any_name(&text, origin, &mut general);
+                            let mut plain = Vec::new();
+                            if let Some(notes) =
+                                parse_plain_name(text.as_bytes(), origin, &mut plain)
+                            {
+                                assert_eq!(Ok(notes), want, "{text} in {origin:?}");
+                                assert_eq!(plain, general, "{text} in {origin:?}");
+                            } else {
+                                assert!(plain.is_empty());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn the_short_path_reads_the_common_names() {
+            let origin = OwnedName::from_text("bench.example.").unwrap();
+            for text in [
+                "h21",
+                "_sip._tcp.h12",
+                "sip14.example.net.",
+                "a.b",
+                &"x".repeat(63),
+                &"a.".repeat(127),
+            ] {
+                let mut out = Vec::new();
+                assert!(
+                    parse_plain_name(text.as_bytes(), Some(origin.as_ref()), &mut out).is_some(),
+                    "{text}"
+                );
+            }
+        }
     }
 
     #[test]

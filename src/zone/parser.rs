@@ -922,9 +922,7 @@ impl<'o, 'l> Parser<'o, 'l> {
                         }
                     }
                 }
-                let owner =
-                    NameRef::from_wire(&self.name_buf).expect("parse_name returns a valid name");
-                Some(self.zone.names.intern(owner))
+                Some(self.zone.names.intern(NameRef::parsed(&self.name_buf)))
             }
             Err(err) => {
                 report_name_error(em, t, &err, "owner");
