@@ -1082,7 +1082,7 @@ impl<'o, 'l> Parser<'o, 'l> {
             self.fail_span(span, Some(owner), Some(rtype));
             return;
         };
-        if !notes.relative_names.is_empty() {
+        if notes.relative_name {
             flags |= Record::RELATIVE_TARGET;
         }
         if rtype == RType::SOA
@@ -1393,18 +1393,26 @@ fn parse_ttl(t: &Tok<'_>) -> Result<u32, Help> {
     }
 }
 
+const CLASSES: &[(&str, u16)] = &[
+    ("IN", 1),
+    ("CS", 2),
+    ("CH", 3),
+    ("CHAOS", 3),
+    ("HS", 4),
+    ("HESIOD", 4),
+];
+
 /// A class mnemonic (any case) or `CLASSnnn` (RFC 3597 §5). Runs on the first fields of every
 /// record, so it compares in place rather than uppercasing a copy.
 fn parse_class(word: &str) -> Option<u16> {
-    const NAMES: &[(&str, u16)] = &[
-        ("IN", 1),
-        ("CS", 2),
-        ("CH", 3),
-        ("CHAOS", 3),
-        ("HS", 4),
-        ("HESIOD", 4),
-    ];
-    if let Some(&(_, code)) = NAMES.iter().find(|(n, _)| n.eq_ignore_ascii_case(word)) {
+    // `IN` on nearly every line that has a class; a TTL in the same place, which starts with a
+    // digit, is no class at all.
+    match word.as_bytes() {
+        [i, n] if i | 0x20 == b'i' && n | 0x20 == b'n' => return Some(1),
+        [first, ..] if !first.is_ascii_alphabetic() => return None,
+        _ => {}
+    }
+    if let Some(&(_, code)) = CLASSES.iter().find(|(n, _)| n.eq_ignore_ascii_case(word)) {
         return Some(code);
     }
     word.get(..5)
@@ -1522,6 +1530,30 @@ mod tests {
             ("ｉｎ", None),
         ] {
             assert_eq!(parse_class(word), want, "{word}");
+        }
+    }
+
+    /// The short paths for `IN` and for words that start with no letter decide as the table does.
+    #[test]
+    fn classes_short_paths_agree_with_the_table() {
+        let by_table = |word: &str| {
+            CLASSES
+                .iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case(word))
+                .map(|&(_, code)| code)
+        };
+        let mut words: Vec<String> = ["", "3600", "1h", "-", "é", "ｉｎ", "ＩＮ", "\\IN"]
+            .map(String::from)
+            .to_vec();
+        for a in 0..=255u8 {
+            for b in 0..=255u8 {
+                words.push(String::from_utf8_lossy(&[a, b]).into_owned());
+            }
+        }
+        for word in &words {
+            if !word.to_ascii_uppercase().starts_with("CLASS") {
+                assert_eq!(parse_class(word), by_table(word), "{word:?}");
+            }
         }
     }
 

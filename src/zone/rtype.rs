@@ -43,9 +43,15 @@ impl RType {
     pub const CAA: RType = RType(257);
 
     pub fn info(self) -> Option<&'static TypeInfo> {
-        // The table is in code order (a test checks it); this runs for every record read.
-        let at = TYPES.binary_search_by_key(&self.0, |t| t.code).ok()?;
-        Some(&TYPES[at])
+        // This runs for every record read, twice: the types of nearly every record are found
+        // by index, the rest by a search of the table, which is in code order (a test checks it).
+        if let Some(&at) = BY_CODE.get(usize::from(self.0)) {
+            return at.checked_sub(1).map(|at| &TYPES[usize::from(at)]);
+        }
+        TYPES
+            .binary_search_by_key(&self.0, |t| t.code)
+            .ok()
+            .map(|at| &TYPES[at])
     }
 
     /// The mnemonic, or `TYPEnnn` (RFC 3597 §5) for a type without one.
@@ -92,24 +98,45 @@ impl RType {
 /// The code of one of the types nearly every zone line holds, from its mnemonic in any case:
 /// a zone of a million lines should not walk the whole table for each of them.
 fn common_type(name: &[u8]) -> Option<u16> {
-    let mut upper = [0u8; 5];
-    let upper = upper.get_mut(..name.len())?;
-    for (u, b) in upper.iter_mut().zip(name) {
-        *u = b.to_ascii_uppercase();
+    const A: u64 = type_key(b"A");
+    const NS: u64 = type_key(b"NS");
+    const CNAME: u64 = type_key(b"CNAME");
+    const SOA: u64 = type_key(b"SOA");
+    const PTR: u64 = type_key(b"PTR");
+    const MX: u64 = type_key(b"MX");
+    const TXT: u64 = type_key(b"TXT");
+    const AAAA: u64 = type_key(b"AAAA");
+    const SRV: u64 = type_key(b"SRV");
+    const CAA: u64 = type_key(b"CAA");
+    if name.is_empty() || name.len() > 5 {
+        return None;
     }
-    Some(match &*upper {
-        b"A" => 1,
-        b"NS" => 2,
-        b"CNAME" => 5,
-        b"SOA" => 6,
-        b"PTR" => 12,
-        b"MX" => 15,
-        b"TXT" => 16,
-        b"AAAA" => 28,
-        b"SRV" => 33,
-        b"CAA" => 257,
+    Some(match type_key(name) {
+        A => 1,
+        NS => 2,
+        CNAME => 5,
+        SOA => 6,
+        PTR => 12,
+        MX => 15,
+        TXT => 16,
+        AAAA => 28,
+        SRV => 33,
+        CAA => 257,
         _ => return None,
     })
+}
+
+/// Up to five octets and their count in one word, each with bit 5 cleared, so that a letter
+/// and its lower case give the same key. Only letters become letters that way, so a key
+/// made of capital letters matches that name in any case and nothing else.
+const fn type_key(name: &[u8]) -> u64 {
+    let mut key = name.len() as u64;
+    let mut at = 0;
+    while at < name.len() {
+        key = key << 8 | (name[at] & !0x20) as u64;
+        at += 1;
+    }
+    key
 }
 
 impl fmt::Display for RType {
@@ -298,6 +325,20 @@ const TLSA_FIELDS: &[Field] = &[
 ];
 
 /// Every type with a mnemonic in the IANA registry, in code order.
+/// For each type code up to CAA's, one more than its place in [`TYPES`], or zero for none.
+static BY_CODE: [u8; 258] = {
+    let mut index = [0u8; 258];
+    let mut at = 0;
+    while at < TYPES.len() {
+        let code = TYPES[at].code as usize;
+        if code < index.len() {
+            index[code] = at as u8 + 1;
+        }
+        at += 1;
+    }
+    index
+};
+
 pub static TYPES: &[TypeInfo] = &[
     t(1, "A", &[Ipv4("address")], "RFC 1035"),
     t(2, "NS", &[Name("nameserver", Host)], "RFC 1035"),
@@ -704,7 +745,25 @@ mod tests {
             let lower = name.to_ascii_lowercase();
             assert_eq!(RType::from_name(&lower), Some(RType(code)), "{lower}");
         }
-        for other in ["", "AA", "CNAMES", "TXT ", "SPF", "NSEC", "caa1", "ÄA"] {
+        let mut others: Vec<String> = ["", "AA", "CNAMES", "TXT ", "SPF", "NSEC", "caa1", "ÄA"]
+            .map(String::from)
+            .to_vec();
+        // Every one- and two-octet word, and each common name with one octet changed to any
+        // other: only the letter's other case may match.
+        for a in 0..=255u8 {
+            for b in 0..=255u8 {
+                others.push(String::from_utf8_lossy(&[a, b]).into_owned());
+            }
+            for name in ["A", "NS", "CNAME", "SOA", "TXT", "AAAA", "CAA"] {
+                for at in 0..name.len() {
+                    let mut bytes = name.as_bytes().to_vec();
+                    bytes[at] = a;
+                    others.push(String::from_utf8_lossy(&bytes).into_owned());
+                }
+            }
+        }
+        for other in &others {
+            let other = other.as_str();
             assert_eq!(
                 RType::from_name(other),
                 TYPES
@@ -718,6 +777,19 @@ mod tests {
             assert_eq!(RType(info.code).info().map(|i| i.name), Some(info.name));
         }
         assert!(RType(65280).info().is_none());
+    }
+
+    #[test]
+    fn the_index_finds_what_a_search_finds() {
+        assert!(TYPES.len() < usize::from(u8::MAX));
+        for code in 0..=u16::MAX {
+            let searched = TYPES.iter().find(|t| t.code == code);
+            assert_eq!(
+                RType(code).info().map(|t| t.code),
+                searched.map(|t| t.code),
+                "{code}"
+            );
+        }
     }
 
     #[test]

@@ -27,29 +27,39 @@ pub fn write_bitmap(types: &mut Vec<u16>, out: &mut Vec<u8>) {
 /// that the two agree).
 pub fn plain_ipv4(text: &[u8]) -> Option<[u8; 4]> {
     let mut out = [0u8; 4];
-    let (mut at, mut octet) = (0, 0);
-    loop {
-        let start = at;
-        let mut value = 0u32;
-        while let Some(&d) = text.get(at)
-            && d.is_ascii_digit()
-            && at - start < 3
-        {
-            value = value * 10 + u32::from(d - b'0');
+    let mut at = 0;
+    for (k, slot) in out.iter_mut().enumerate() {
+        if k > 0 {
+            if text.get(at) != Some(&b'.') {
+                return None;
+            }
             at += 1;
         }
-        let digits = at - start;
-        if digits == 0 || digits > 1 && text[start] == b'0' || value > 255 {
-            return None;
-        }
-        out[octet] = value as u8;
-        octet += 1;
-        match text.get(at) {
-            None if octet == 4 => return Some(out),
-            Some(b'.') if octet < 4 => at += 1,
-            _ => return None,
-        }
+        (*slot, at) = plain_octet(text, at)?;
     }
+    (at == text.len()).then_some(out)
+}
+
+/// The number 0-255 at `text[at..]`, one to three digits without a leading zero, and where it
+/// ends; each digit is looked at once, without a loop's bookkeeping.
+fn plain_octet(text: &[u8], at: usize) -> Option<(u8, usize)> {
+    let digit = |at: usize| {
+        text.get(at)
+            .map(|b| b.wrapping_sub(b'0'))
+            .filter(|&d| d < 10)
+    };
+    let first = digit(at)?;
+    let Some(second) = digit(at + 1) else {
+        return Some((first, at + 1));
+    };
+    if first == 0 {
+        return None;
+    }
+    let Some(third) = digit(at + 2) else {
+        return Some((first * 10 + second, at + 2));
+    };
+    let value = u16::from(first) * 100 + u16::from(second) * 10 + u16::from(third);
+    u8::try_from(value).ok().map(|v| (v, at + 3))
 }
 
 /// An IPv6 address made of hexadecimal groups, with at most one `::` (no embedded IPv4), read
@@ -234,6 +244,7 @@ mod tests {
             "1.2.3",
             "1.2.3.4.",
             "1.2.3.4.5",
+            "1.2.3.4.5.6",
             ".1.2.3",
             "1..2.3",
             "1.2.3.4 ",

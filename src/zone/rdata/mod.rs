@@ -128,9 +128,9 @@ pub struct Context<'a> {
 /// What parsing noticed that the caller may want to report at record level.
 #[derive(Default, Debug)]
 pub struct Notes {
-    /// Names in the data that were relative and completed with the origin, with their spans:
-    /// the "missing trailing dot" rules look at these.
-    pub relative_names: Vec<Span>,
+    /// Some name in the data was relative (not `@`) and completed with the origin: the record
+    /// is marked, and the "missing trailing dot" rules look at such records.
+    pub relative_name: bool,
 }
 
 /// The record's faults have been reported; the record is not added.
@@ -472,7 +472,7 @@ impl<'p> Parser<'p, '_, '_, '_> {
         match crate::zone::name::parse_name(&text, self.cx.origin, self.out) {
             Ok(notes) => {
                 if notes.relative && text != "@" {
-                    self.notes.relative_names.push(t.span);
+                    self.notes.relative_name = true;
                 }
                 if notes.non_ascii {
                     self.non_ascii_name(t, &text);
@@ -1138,7 +1138,22 @@ fn field_name(field: Field) -> Option<&'static str> {
 
 /// An unsigned decimal number no larger than `max`; digits only (no sign, no `0x`).
 pub fn parse_uint(text: &str, max: u64) -> Option<u64> {
-    if text.is_empty() || text.len() > 20 || !text.bytes().all(|b| b.is_ascii_digit()) {
+    if text.is_empty() || text.len() > 20 {
+        return None;
+    }
+    // Nineteen digits cannot overflow a u64; twenty can, and are left to `parse`.
+    if text.len() < 20 {
+        let mut value = 0u64;
+        for b in text.bytes() {
+            let digit = b.wrapping_sub(b'0');
+            if digit > 9 {
+                return None;
+            }
+            value = value * 10 + u64::from(digit);
+        }
+        return (value <= max).then_some(value);
+    }
+    if !text.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     text.parse::<u64>().ok().filter(|&v| v <= max)
@@ -1190,4 +1205,68 @@ pub fn report_name_error(em: &mut Emitter<'_>, t: &Tok<'_>, e: &NameError, field
                 "ファイル先頭に `$ORIGIN example.co.jp.` を書くか、--origin を指定するか、名前の最後に `.` を付けてください")),
     };
     em.emit(d);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The digit loop reads what `str::parse` reads, at every length around 19 and 20 digits
+    /// and with stray characters anywhere.
+    #[test]
+    fn uints_read_as_std_reads_them() {
+        let by_std = |text: &str, max: u64| {
+            (!text.is_empty() && text.len() <= 20 && text.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| text.parse::<u64>().ok())
+                .flatten()
+                .filter(|&v| v <= max)
+        };
+        let mut texts: Vec<String> = [
+            "",
+            "0",
+            "00",
+            "255",
+            "256",
+            "65535",
+            "65536",
+            "4294967295",
+            "4294967296",
+            "18446744073709551615",
+            "18446744073709551616",
+            "99999999999999999999",
+            "1844674407370955161",
+            "9999999999999999999",
+            "000000000000000000001",
+            "+1",
+            "-1",
+            " 1",
+            "1 ",
+            "1_0",
+            "0x10",
+            "١",
+            "１",
+        ]
+        .map(String::from)
+        .to_vec();
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..100_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let len = (state % 23) as usize;
+            let mut text: String = (0..len)
+                .map(|k| char::from(b'0' + (state >> (k % 60)) as u8 % 10))
+                .collect();
+            if state & 0xF00 == 0 && len > 0 {
+                let at = (state >> 20) as usize % len;
+                text.replace_range(at..at + 1, ["/", ":", "a", " "][(state >> 30) as usize % 4]);
+            }
+            texts.push(text);
+        }
+        for text in &texts {
+            for max in [0, 1, 255, 65535, u64::from(u32::MAX), u64::MAX] {
+                assert_eq!(parse_uint(text, max), by_std(text, max), "{text:?} ≤ {max}");
+            }
+        }
+    }
 }
