@@ -348,39 +348,45 @@ impl<'p> Parser<'p, '_, '_, '_> {
 
     fn expect_end(&mut self) {
         if self.pos < self.toks.len() {
-            let extra = &self.toks[self.pos..];
-            let span = extra[0].span.to(extra[extra.len() - 1].span);
-            let rtype = self.cx.rtype;
-            let first = extra[0].shown();
-            let lang = self.lang();
-            let format = crate::zone::rdata::present::format_hint(rtype);
-            let help = if rtype == RType::A || rtype == RType::AAAA {
-                tr!(
-                    lang,
-                    "write one address per record: add another {rtype} line for `{first}`",
-                    "1 レコードに 1 アドレスです。`{first}` には別の {rtype} 行を追加してください"
-                )
-            } else {
-                tr!(
-                    lang,
-                    "a {rtype} record reads `{format}`; quote text that contains spaces",
-                    "{rtype} レコードの書式は `{format}` です。空白を含む文字列は引用符で囲んでください"
-                )
-            };
-            self.error(
-                Diagnostic::new(
-                    &r::EXTRA_RDATA,
-                    span,
-                    tr!(
-                        lang,
-                        "unexpected `{first}` after the {rtype} record's data",
-                        "{rtype} レコードのデータの後に余分な `{first}` があります"
-                    ),
-                )
-                .help(help),
-            );
-            self.pos = self.toks.len();
+            self.extra_data();
         }
+    }
+
+    /// Out of line: the check above runs for every record, this for almost none.
+    #[cold]
+    fn extra_data(&mut self) {
+        let extra = &self.toks[self.pos..];
+        let span = extra[0].span.to(extra[extra.len() - 1].span);
+        let rtype = self.cx.rtype;
+        let first = extra[0].shown();
+        let lang = self.lang();
+        let format = crate::zone::rdata::present::format_hint(rtype);
+        let help = if rtype == RType::A || rtype == RType::AAAA {
+            tr!(
+                lang,
+                "write one address per record: add another {rtype} line for `{first}`",
+                "1 レコードに 1 アドレスです。`{first}` には別の {rtype} 行を追加してください"
+            )
+        } else {
+            tr!(
+                lang,
+                "a {rtype} record reads `{format}`; quote text that contains spaces",
+                "{rtype} レコードの書式は `{format}` です。空白を含む文字列は引用符で囲んでください"
+            )
+        };
+        self.error(
+            Diagnostic::new(
+                &r::EXTRA_RDATA,
+                span,
+                tr!(
+                    lang,
+                    "unexpected `{first}` after the {rtype} record's data",
+                    "{rtype} レコードのデータの後に余分な `{first}` があります"
+                ),
+            )
+            .help(help),
+        );
+        self.pos = self.toks.len();
     }
 
     fn field(&mut self, field: Field) {
