@@ -7,7 +7,7 @@
 //! a path may be read at all. The command line's loader refuses everything unless the operator
 //! named a directory with `--allow-include`.
 
-use super::lexer::{Entry, LexError, LexLimits, Lexer, Token};
+use super::lexer::{Entry, FULLWIDTH, LexError, LexLimits, Lexer, QUOTED, Token};
 use super::name::{NameRef, OwnedName, parse_name};
 use super::rdata::{self, Tok, report_name_error};
 use super::rtype::RType;
@@ -393,7 +393,9 @@ impl<'o, 'l> Parser<'o, 'l> {
             if entry.start as usize >= until {
                 break Stop::At(entry.start as usize);
             }
-            self.lex_errors(st, text, &entry, em);
+            if !entry.errors.is_empty() {
+                self.lex_errors(st, text, &entry, em);
+            }
             self.suppressions(st, text, &entry);
             if entry.tokens.is_empty() {
                 continue;
@@ -879,7 +881,14 @@ impl<'o, 'l> Parser<'o, 'l> {
             self.fail(st, e, Some(owner), None);
             return;
         };
-        let Some(rtype) = self.record_type(type_tok, toks, e.blank_owner, em) else {
+        // The common types as written on nearly every line, without the checks for quoted
+        // strings, full-width text and meta types that none of them can fail.
+        let common = match type_tok.flags & (QUOTED | FULLWIDTH) {
+            0 => RType::common(type_tok.raw),
+            _ => None,
+        };
+        let Some(rtype) = common.or_else(|| self.record_type(type_tok, toks, e.blank_owner, em))
+        else {
             self.fail(st, e, Some(owner), None);
             return;
         };

@@ -64,8 +64,8 @@ impl RType {
 
     /// Looks up a mnemonic (any case) or `TYPEnnn`.
     pub fn from_name(text: &str) -> Option<RType> {
-        if let Some(code) = common_type(text.as_bytes()) {
-            return Some(RType(code));
+        if let Some(rtype) = RType::common(text) {
+            return Some(rtype);
         }
         if let Some(info) = TYPES.iter().find(|t| t.name.eq_ignore_ascii_case(text)) {
             return Some(RType(info.code));
@@ -80,6 +80,13 @@ impl RType {
             || digits == "0")
             .then(|| digits.parse::<u16>().ok().map(RType))
             .flatten()
+    }
+
+    /// One of the types nearly every zone line holds (A, NS, CNAME, SOA, PTR, MX, TXT, AAAA,
+    /// SRV, CAA), from its mnemonic in any case; `None` for every other text. None of them is
+    /// a meta type.
+    pub fn common(text: &str) -> Option<RType> {
+        common_type(text.as_bytes()).map(RType)
     }
 
     pub fn to_hickory(self) -> hickory_proto::rr::RecordType {
@@ -742,6 +749,7 @@ mod tests {
             let code = common_type(name.as_bytes()).expect(name);
             let info = TYPES.iter().find(|t| t.name == name).expect(name);
             assert_eq!(code, info.code, "{name}");
+            assert!(!info.meta, "{name}");
             let lower = name.to_ascii_lowercase();
             assert_eq!(RType::from_name(&lower), Some(RType(code)), "{lower}");
         }
