@@ -360,7 +360,7 @@ pub fn parse_name(
 /// with `out` as it was, for `@` and for anything else, which [`parse_any_name`] reads (a
 /// property test checks that the two agree on what this one reads), so that a name's faults
 /// are found in one place.
-fn parse_plain_name(
+pub(in crate::zone) fn parse_plain_name(
     text: &[u8],
     origin: Option<NameRef<'_>>,
     out: &mut Vec<u8>,

@@ -1414,11 +1414,12 @@ const CLASSES: &[(&str, u16)] = &[
 /// A class mnemonic (any case) or `CLASSnnn` (RFC 3597 §5). Runs on the first fields of every
 /// record, so it compares in place rather than uppercasing a copy.
 fn parse_class(word: &str) -> Option<u16> {
-    // `IN` on nearly every line that has a class; a TTL in the same place, which starts with a
-    // digit, is no class at all.
+    // `IN` on nearly every line that has a class. The field after the class is the TTL or
+    // the type, which this is asked about too: every class starts with I, C or H, and a TTL
+    // or nearly every type with something else.
     match word.as_bytes() {
         [i, n] if i | 0x20 == b'i' && n | 0x20 == b'n' => return Some(1),
-        [first, ..] if !first.is_ascii_alphabetic() => return None,
+        [first, ..] if !matches!(first.to_ascii_lowercase(), b'i' | b'c' | b'h') => return None,
         _ => {}
     }
     if let Some(&(_, code)) = CLASSES.iter().find(|(n, _)| n.eq_ignore_ascii_case(word)) {
@@ -1542,7 +1543,7 @@ mod tests {
         }
     }
 
-    /// The short paths for `IN` and for words that start with no letter decide as the table does.
+    /// The short paths for `IN` and for words that cannot start a class decide as the table does.
     #[test]
     fn classes_short_paths_agree_with_the_table() {
         let by_table = |word: &str| {
@@ -1551,9 +1552,12 @@ mod tests {
                 .find(|(n, _)| n.eq_ignore_ascii_case(word))
                 .map(|&(_, code)| code)
         };
-        let mut words: Vec<String> = ["", "3600", "1h", "-", "é", "ｉｎ", "ＩＮ", "\\IN"]
-            .map(String::from)
-            .to_vec();
+        let mut words: Vec<String> = [
+            "", "3600", "1h", "-", "é", "ｉｎ", "ＩＮ", "\\IN", "A", "AAAA", "MX", "TXT", "NS",
+            "hinfo", "ch", "Hs", "iN", "CHAOs",
+        ]
+        .map(String::from)
+        .to_vec();
         for a in 0..=255u8 {
             for b in 0..=255u8 {
                 words.push(String::from_utf8_lossy(&[a, b]).into_owned());

@@ -331,7 +331,6 @@ const TLSA_FIELDS: &[Field] = &[
     },
 ];
 
-/// Every type with a mnemonic in the IANA registry, in code order.
 /// For each type code up to CAA's, one more than its place in [`TYPES`], or zero for none.
 static BY_CODE: [u8; 258] = {
     let mut index = [0u8; 258];
@@ -346,6 +345,7 @@ static BY_CODE: [u8; 258] = {
     index
 };
 
+/// Every type with a mnemonic in the IANA registry, in code order.
 pub static TYPES: &[TypeInfo] = &[
     t(1, "A", &[Ipv4("address")], "RFC 1035"),
     t(2, "NS", &[Name("nameserver", Host)], "RFC 1035"),
