@@ -415,7 +415,9 @@ pub(in crate::zone) fn parse_plain_name(
 }
 
 /// [`parse_name`] for any text: escapes, full-width and other non-ASCII characters, and every
-/// fault, with where it is.
+/// fault, with where it is. Kept out of line, so that a plain name costs no more than the short
+/// path's own work.
+#[inline(never)]
 fn parse_any_name(
     text: &str,
     origin: Option<NameRef<'_>>,
