@@ -62,17 +62,26 @@ fn plain_octet(text: &[u8], at: usize) -> Option<(u8, usize)> {
     u8::try_from(value).ok().map(|v| (v, at + 3))
 }
 
+/// The value of each hexadecimal digit, and 16 for every other octet: one load instead of three
+/// ranges to test, for each of the twenty-odd digits of an address.
+static HEX: [u8; 256] = {
+    let mut table = [16u8; 256];
+    let mut d = 0;
+    while d < 16 {
+        let digit = b"0123456789abcdef"[d];
+        table[digit as usize] = d as u8;
+        table[digit.to_ascii_uppercase() as usize] = d as u8;
+        d += 1;
+    }
+    table
+};
+
 /// An IPv6 address made of hexadecimal groups, with at most one `::` (no embedded IPv4), read
 /// in one pass without `Ipv6Addr`'s general parser, which tries an IPv4 address at every group.
 /// `None` for anything else, which the caller hands to `Ipv6Addr` (a test checks that the two
 /// agree).
 pub fn plain_ipv6(text: &[u8]) -> Option<[u8; 16]> {
-    let hex = |b: u8| match b {
-        b'0'..=b'9' => Some(b - b'0'),
-        b'a'..=b'f' => Some(b - b'a' + 10),
-        b'A'..=b'F' => Some(b - b'A' + 10),
-        _ => None,
-    };
+    let hex = |b: u8| Some(HEX[usize::from(b)]).filter(|&d| d < 16);
     let mut words = [0u16; 8];
     let (mut n, mut gap, mut at) = (0, None, 0);
     if text.starts_with(b"::") {
