@@ -324,13 +324,13 @@ fn check_zone(
     options: &CheckOptions,
     mut em: Emitter<'_>,
 ) -> FileReport {
-    let index = ZoneIndex::new(&zone);
+    let threads = rules::rule_threads(&zone, options.threads);
+    let index = ZoneIndex::new_on(&zone, threads);
     let cx = rules::Context {
         applied_origin: options.parse.origin.as_ref(),
         table_input: matches!(sources.get(file).layout, crate::source::Layout::Table(_)),
         ..rules::Context::new(&zone, &index, sources, file, options.lang, &options.policy)
     };
-    let threads = rules::rule_threads(&cx, options.threads);
     rules::run_zone_rules_on(&cx, &mut em, threads);
     finish(file, path, encoding, Some(zone), em, options)
 }

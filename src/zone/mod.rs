@@ -348,41 +348,24 @@ impl ZoneIndex {
         self.by_type(zone).ranks.get(i).map(|&r| r as usize)
     }
 
-    fn by_type(&self, zone: &Zone) -> &ByType {
-        self.by_type.get_or_init(|| {
-            // A counting sort on the type: two passes, and the file order kept within a type.
-            let mut counts = vec![0u32; 1 << 16];
-            for r in &zone.records {
-                counts[r.rtype.0 as usize] += 1;
-            }
-            let mut ranges = Vec::new();
-            let mut at = 0u32;
-            for (t, count) in counts.iter_mut().enumerate() {
-                let n = *count;
-                if n > 0 {
-                    ranges.push((RType(t as u16), at, at + n));
-                }
-                *count = at;
-                at += n;
-            }
-            let mut indices = vec![0u32; zone.records.len()];
-            for (i, r) in zone.records.iter().enumerate() {
-                let slot = &mut counts[r.rtype.0 as usize];
-                indices[*slot as usize] = i as u32;
-                *slot += 1;
-            }
-            let mut ranks = vec![0u32; zone.records.len()];
-            for &(_, start, end) in &ranges {
-                for (rank, &i) in indices[start as usize..end as usize].iter().enumerate() {
-                    ranks[i as usize] = rank as u32;
-                }
-            }
-            ByType {
-                indices,
-                ranges,
-                ranks,
-            }
+    /// [`ZoneIndex::new`], with the records by type worked out at the same time on a second
+    /// thread when `threads` allows one: the rules start with both, and one of their threads
+    /// would otherwise wait while the other builds it.
+    pub fn new_on(zone: &Zone, threads: usize) -> Self {
+        if threads < 2 {
+            return ZoneIndex::new(zone);
+        }
+        std::thread::scope(|s| {
+            let by_type = s.spawn(|| ByType::new(zone));
+            let index = ZoneIndex::new(zone);
+            let by_type = (by_type.join()).unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            let _ = index.by_type.set(by_type);
+            index
         })
+    }
+
+    fn by_type(&self, zone: &Zone) -> &ByType {
+        self.by_type.get_or_init(|| ByType::new(zone))
     }
 
     /// Every RRset of two records or more, as [`ZoneIndex::rrsets`] gives them.
@@ -468,6 +451,43 @@ impl ZoneIndex {
     }
 }
 
+impl ByType {
+    fn new(zone: &Zone) -> ByType {
+        // A counting sort on the type: two passes, and the file order kept within a type.
+        let mut counts = vec![0u32; 1 << 16];
+        for r in &zone.records {
+            counts[r.rtype.0 as usize] += 1;
+        }
+        let mut ranges = Vec::new();
+        let mut at = 0u32;
+        for (t, count) in counts.iter_mut().enumerate() {
+            let n = *count;
+            if n > 0 {
+                ranges.push((RType(t as u16), at, at + n));
+            }
+            *count = at;
+            at += n;
+        }
+        let mut indices = vec![0u32; zone.records.len()];
+        for (i, r) in zone.records.iter().enumerate() {
+            let slot = &mut counts[r.rtype.0 as usize];
+            indices[*slot as usize] = i as u32;
+            *slot += 1;
+        }
+        let mut ranks = vec![0u32; zone.records.len()];
+        for &(_, start, end) in &ranges {
+            for (rank, &i) in indices[start as usize..end as usize].iter().enumerate() {
+                ranks[i as usize] = rank as u32;
+            }
+        }
+        ByType {
+            indices,
+            ranges,
+            ranks,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -505,6 +525,18 @@ mod tests {
         }
         let all: usize = zone.names.iter().map(|(id, _)| index.at(id).len()).sum();
         assert_eq!(all, zone.records.len());
+        // Built with the records by type on a second thread, the index is the same.
+        let both = ZoneIndex::new_on(&zone, 2);
+        for (id, _) in zone.names.iter() {
+            assert_eq!(both.at(id), index.at(id));
+        }
+        assert!(both.types(&zone).eq(index.types(&zone)));
+        for t in index.types(&zone) {
+            assert_eq!(both.of_type(&zone, t), index.of_type(&zone, t));
+        }
+        for i in 0..zone.records.len() {
+            assert_eq!(both.rank_in_type(&zone, i), index.rank_in_type(&zone, i));
+        }
     }
 
     #[test]
