@@ -321,10 +321,10 @@ impl<'t> Lexer<'t> {
     /// allow. This runs once per token and the limits are almost never near, so the common case
     /// is two comparisons and a push.
     fn push_token(&self, e: &mut Entry, start: usize, end: usize, flags: u8) {
-        if end - start > self.limits.max_token_len
-            || e.tokens.len() >= self.limits.max_tokens_per_entry
+        if (end - start > self.limits.max_token_len
+            || e.tokens.len() >= self.limits.max_tokens_per_entry)
+            && !self.over_limit(e, start, end)
         {
-            self.push_token_over_limit(e, start, end, flags);
             return;
         }
         e.end = end as u32;
@@ -335,10 +335,12 @@ impl<'t> Lexer<'t> {
         });
     }
 
-    /// [`Lexer::push_token`] at or past a limit. Cold, so that its body stays out of the hot
-    /// loop it would otherwise be inlined into: there it cost a fifth more instructions.
+    /// Reports the token `start..end` at or past a limit and poisons the entry; false when the
+    /// entry already holds as many tokens as it may, so this one is dropped. Cold, so that its
+    /// body stays out of the hot loop it would otherwise be inlined into: there it cost a fifth
+    /// more instructions.
     #[cold]
-    fn push_token_over_limit(&self, e: &mut Entry, start: usize, end: usize, flags: u8) {
+    fn over_limit(&self, e: &mut Entry, start: usize, end: usize) -> bool {
         if end - start > self.limits.max_token_len {
             push_error(
                 e,
@@ -354,14 +356,9 @@ impl<'t> Lexer<'t> {
                 push_error(e, LexError::TooManyTokens { at: start as u32 });
             }
             e.poisoned = true;
-            return;
+            return false;
         }
-        e.end = end as u32;
-        e.tokens.push(Token {
-            start: start as u32,
-            end: end as u32,
-            flags,
-        });
+        true
     }
 
     /// Lexes the word that starts at `start`, from `pos` on (what lies before is plain bytes,
