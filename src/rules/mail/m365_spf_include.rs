@@ -77,7 +77,8 @@ fn follow(
     let Some(rec) = super::spf_at(cx, owner).next() else {
         return;
     };
-    for term in rec.spf.evaluated() {
+    let nested = rec.nested(cx);
+    for (i, term) in rec.spf.evaluated() {
         let is_include = matches!(
             term.kind,
             Kind::Mechanism {
@@ -96,14 +97,14 @@ fn follow(
             found.includes_microsoft = true;
             return;
         }
-        match super::spf_too_many_lookups::nested_target(cx, &rec.joined.text, term) {
-            Some(target) => {
-                if let Some(id) = cx.zone.names.lookup(target.as_ref()) {
+        match nested.get(i) {
+            Some(Some(target)) => {
+                if let Some(id) = target.id {
                     follow(cx, id, include, visited, found);
                 }
             }
-            None if is_redirect => found.redirected_away = true,
-            None => {}
+            _ if is_redirect => found.redirected_away = true,
+            _ => {}
         }
     }
 }

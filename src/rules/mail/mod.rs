@@ -285,9 +285,13 @@ fn select_txt<'z>(
     .map(|&i| &cx.zone.records[i as usize])
 }
 
+fn spf_cache<'z>(cx: &'z Context<'z>) -> &'z SpfCache {
+    cx.mail.spf.get_or_init(|| SpfCache::new(cx))
+}
+
 /// Every SPF record of the zone, in file order.
 pub fn spf_records<'z>(cx: &'z Context<'z>) -> impl Iterator<Item = SpfRecord<'z>> + 'z {
-    let cache = cx.mail.spf.get_or_init(|| SpfCache::new(cx));
+    let cache = spf_cache(cx);
     cache.records.iter().filter_map(move |&(i, at)| {
         let record = &cx.zone.records[i as usize];
         match at.map(|at| &cache.parsed[at as usize]) {
@@ -305,8 +309,7 @@ pub fn spf_records<'z>(cx: &'z Context<'z>) -> impl Iterator<Item = SpfRecord<'z
 
 /// The indices of the zone's SPF records (TXT whose text is SPF), in file order.
 pub fn spf_record_indices<'z>(cx: &'z Context<'z>) -> impl Iterator<Item = u32> + 'z {
-    let cache = cx.mail.spf.get_or_init(|| SpfCache::new(cx));
-    cache.records.iter().map(|&(i, _)| i)
+    spf_cache(cx).records.iter().map(|&(i, _)| i)
 }
 
 /// True when the name's first label is `label` (ASCII case ignored).

@@ -218,14 +218,9 @@ impl Spf {
         self.terms.iter().position(|t| t.mech() == Some(Mech::All))
     }
 
-    /// The terms a receiver may evaluate: everything up to and including `all`; `redirect`
-    /// only when there is no `all` (§6.1).
-    pub fn evaluated(&self) -> impl Iterator<Item = &Term> {
-        self.evaluated_indexed().map(|(_, t)| t)
-    }
-
-    /// [`Spf::evaluated`], each term with its index in `terms`.
-    pub fn evaluated_indexed(&self) -> impl Iterator<Item = (usize, &Term)> {
+    /// The terms a receiver may evaluate, each with its index in `terms`: everything up to and
+    /// including `all`; `redirect` only when there is no `all` (§6.1).
+    pub fn evaluated(&self) -> impl Iterator<Item = (usize, &Term)> {
         let all = self.all_index();
         let end = all.map_or(self.terms.len(), |a| a + 1);
         self.terms
@@ -746,7 +741,7 @@ mod tests {
     #[test]
     fn evaluated_terms_stop_at_all_and_skip_redirect_with_all() {
         let spf = parse("v=spf1 a -all mx redirect=x.example.jp");
-        let names: Vec<_> = spf.evaluated().map(|t| t.mech()).collect();
+        let names: Vec<_> = spf.evaluated().map(|(_, t)| t.mech()).collect();
         assert_eq!(names, vec![Some(Mech::A), Some(Mech::All)]);
         let spf = parse("v=spf1 a redirect=x.example.jp");
         assert_eq!(spf.evaluated().count(), 2);

@@ -118,16 +118,15 @@ impl Counter<'_, '_> {
         self.stack.push(owner);
         let mut walk = Walk::default();
         let mut complete = true;
-        for term in rec.spf.evaluated() {
+        let nested = rec.nested(cx);
+        for (i, term) in rec.spf.evaluated() {
             walk.count += usize::from(costs_lookup(term));
             if spent + walk.count > LOOKUP_LIMIT {
                 complete = false;
                 break;
             }
-            if let Some(target) = nested_target(cx, &rec.joined.text, term)
-                && let Some(id) = cx.zone.names.lookup(target.as_ref())
-            {
-                let inner = self.walk(id, spent + walk.count);
+            if let Some(Some(Nested { id: Some(id), .. })) = nested.get(i) {
+                let inner = self.walk(*id, spent + walk.count);
                 walk.count += inner.count;
                 walk.looped_to = walk.looped_to.or(inner.looped_to);
                 if spent + walk.count > LOOKUP_LIMIT {
@@ -159,7 +158,7 @@ fn check(cx: &Context<'_>, em: &mut Emitter<'_>) {
         let mut crossing: Option<&Term> = None;
         let mut looped: Option<(&Term, NameId)> = None;
         let nested = rec.nested(cx);
-        for (i, term) in rec.spf.evaluated_indexed() {
+        for (i, term) in rec.spf.evaluated() {
             total += usize::from(costs_lookup(term));
             if let Some(Some(Nested { id: Some(id), .. })) = nested.get(i)
                 && total <= LOOKUP_LIMIT
