@@ -216,7 +216,7 @@ pub(super) fn check_path(
     options: &CheckOptions,
     allow_include: Option<&Path>,
 ) -> std::io::Result<crate::check::FileReport> {
-    let (bytes, truncated) = super::read_input(path, options.max_file_size)?;
+    let (bytes, truncated) = super::read_input(path, options.max_file_size, options.threads)?;
     let display = path.display().to_string();
     let mut options = options.clone();
     if path.as_os_str() != "-" {

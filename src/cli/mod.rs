@@ -58,10 +58,14 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 /// Reads one input (a path or `-`) within the size limit.
-pub(crate) fn read_input(path: &std::path::Path, limit: u64) -> std::io::Result<(Vec<u8>, bool)> {
+pub(crate) fn read_input(
+    path: &std::path::Path,
+    limit: u64,
+    threads: usize,
+) -> std::io::Result<(Vec<u8>, bool)> {
     if path.as_os_str() == "-" {
         crate::fs::read_limited(std::io::stdin().lock(), limit)
     } else {
-        crate::fs::read_file_limited(crate::fs::open_regular(path)?, limit)
+        crate::fs::read_file_limited_on(crate::fs::open_regular(path)?, limit, threads)
     }
 }

@@ -35,7 +35,7 @@ pub(super) fn read_spec(
     lang: Lang,
 ) -> anyhow::Result<(FileReport, Option<spec::Spec>)> {
     let shown = escape(&path.display().to_string()).into_owned();
-    let (bytes, truncated) = super::read_input(path, spec::MAX_SPEC_SIZE)
+    let (bytes, truncated) = super::read_input(path, spec::MAX_SPEC_SIZE, 1)
         .map_err(|e| anyhow::anyhow!("{shown}: {e}"))?;
     if truncated {
         anyhow::bail!(
