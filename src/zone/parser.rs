@@ -1080,14 +1080,14 @@ impl<'o, 'l> Parser<'o, 'l> {
         };
 
         // Data.
-        let start = self.zone.rdata.len();
+        let start = self.zone.rdata_arena(rtype).len();
         let cx = rdata::Context {
             rtype,
             type_span,
             dotted_names_absolute,
             origin: st.origin.as_ref().map(OwnedName::as_ref),
         };
-        let Ok(notes) = rdata::parse(&cx, rdata_toks, &mut self.zone.rdata, em) else {
+        let Ok(notes) = rdata::parse(&cx, rdata_toks, self.zone.rdata_arena(rtype), em) else {
             self.fail_span(span, Some(owner), Some(rtype));
             return;
         };
@@ -1095,7 +1095,7 @@ impl<'o, 'l> Parser<'o, 'l> {
             flags |= Record::RELATIVE_TARGET;
         }
         if rtype == RType::SOA
-            && let Some(soa) = rdata::view::soa(&self.zone.rdata[start..])
+            && let Some(soa) = rdata::view::soa(&self.zone.rdata_arena(rtype)[start..])
         {
             self.soa_minimum = Some(soa.minimum);
         }
@@ -1130,7 +1130,7 @@ impl<'o, 'l> Parser<'o, 'l> {
                             "レコードに TTL がなく、前に `$TTL` も SOA レコードもないため TTL を決められません"))
                             .help(tr!(lang, "add `$TTL 3600` at the top of the file, or give the record a TTL",
                                 "ファイル先頭に `$TTL 3600` を追加するか、レコードに TTL を書いてください")));
-                        self.zone.rdata.truncate(start);
+                        self.zone.rdata_arena(rtype).truncate(start);
                         self.fail_span(span, Some(owner), Some(rtype));
                         return;
                     }
@@ -1276,14 +1276,14 @@ impl<'o, 'l> Parser<'o, 'l> {
                 if failed {
                     return false;
                 }
-                let start = self.zone.rdata.len();
+                let start = self.zone.rdata_arena(rtype).len();
                 let cx = rdata::Context {
                     rtype,
                     type_span: g.type_span,
                     dotted_names_absolute: false,
                     origin: origin.as_ref().map(OwnedName::as_ref),
                 };
-                if rdata::parse(&cx, rdata_toks, &mut self.zone.rdata, em).is_err() {
+                if rdata::parse(&cx, rdata_toks, self.zone.rdata_arena(rtype), em).is_err() {
                     failed = true;
                     return false;
                 }
