@@ -46,6 +46,9 @@ pub fn read_file_limited_on(
         std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(expected))?;
         return read_limited_into(head, file, limit);
     }
+    // Elsewhere a file is read as one stream, whatever `threads` allows.
+    #[cfg(not(unix))]
+    let _ = threads;
     // One more byte than the limit tells a file at the limit from a larger one.
     let room = usize::try_from(expected.saturating_add(1)).unwrap_or(0);
     read_limited_into(Vec::with_capacity(room), file, limit)
