@@ -324,11 +324,9 @@ mod tests {
         // Strings of up to nine characters from the alphabet addresses are written in, chosen
         // by a fixed generator so every run checks the same ones.
         let alphabet = b"0f:F:a9:.:g:";
-        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
         for _ in 0..200_000 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
+            let state = crate::zone::rdata::xorshift(&mut seed);
             let len = (state % 10) as usize;
             let text: String = (0..len)
                 .map(|k| alphabet[(state >> (8 + 5 * k)) as usize % alphabet.len()] as char)

@@ -1293,6 +1293,15 @@ pub fn report_name_error(em: &mut Emitter<'_>, t: &Tok<'_>, e: &NameError, field
     em.emit(d);
 }
 
+/// The next state of a xorshift generator: the tests' "random" texts, the same on every run.
+#[cfg(test)]
+fn xorshift(state: &mut u64) -> u64 {
+    *state ^= *state << 13;
+    *state ^= *state >> 7;
+    *state ^= *state << 17;
+    *state
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1529,11 +1538,9 @@ mod tests {
         ]
         .map(String::from)
         .to_vec();
-        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
         for _ in 0..100_000 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
+            let state = xorshift(&mut seed);
             let len = (state % 23) as usize;
             let mut text: String = (0..len)
                 .map(|k| char::from(b'0' + (state >> (k % 60)) as u8 % 10))
