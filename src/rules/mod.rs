@@ -441,14 +441,10 @@ pub fn run_zone_rules(cx: &Context<'_>, em: &mut Emitter<'_>) {
 /// starting threads costs more than the rules take.
 pub const PARALLEL_MIN_RECORDS: usize = 20_000;
 
-/// The number of rule threads `threads` means for `cx`: 0 is automatic (the machine's cores,
+/// The number of rule threads `threads` means for `zone`: 0 is automatic (the machine's cores,
 /// up to 4, for zones of at least [`PARALLEL_MIN_RECORDS`] records, otherwise 1).
 pub fn rule_threads(zone: &crate::zone::Zone, threads: usize) -> usize {
-    match threads {
-        0 if zone.records.len() < PARALLEL_MIN_RECORDS => 1,
-        0 => std::thread::available_parallelism().map_or(1, |n| n.get().min(4)),
-        n => n,
-    }
+    crate::zone::thread_count(threads, zone.records.len() >= PARALLEL_MIN_RECORDS)
 }
 
 /// Runs every enabled zone-phase rule on `threads` threads (1: on this one). The findings are

@@ -129,6 +129,17 @@ pub enum OriginSource {
     None,
 }
 
+/// How many threads `threads` (`--threads`) means for a piece of work: 0 is automatic, one
+/// per core up to 4 when the work is `large` enough to be worth starting them, else 1. Reading
+/// a file and running the rules each decide what large is.
+pub fn thread_count(threads: usize, large: bool) -> usize {
+    match threads {
+        0 if !large => 1,
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get().min(4)),
+        n => n,
+    }
+}
+
 /// How many arenas a zone keeps its records' data in.
 const RDATA_GROUPS: usize = 10;
 

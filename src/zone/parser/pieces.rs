@@ -41,11 +41,7 @@ const PIECE_BYTES: usize = 1 << 20;
 /// How many threads `threads` means for a text of `len` bytes: 0 is automatic (one per core, up
 /// to 4, from [`PARALLEL_MIN_BYTES`] on).
 pub(super) fn thread_count(threads: usize, len: usize) -> usize {
-    match threads {
-        0 if len < PARALLEL_MIN_BYTES => 1,
-        0 => std::thread::available_parallelism().map_or(1, |n| n.get().min(4)),
-        n => n,
-    }
+    crate::zone::thread_count(threads, len >= PARALLEL_MIN_BYTES)
 }
 
 /// What one piece read, on its own thread.
